@@ -1,0 +1,15 @@
+package io.tokenworkbench.model.dev;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code POST /v1/dev/tokens}'s answer. Immutable. */
+public record DevTokenResponse(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn) {
+
+    @Override
+    public String toString() {
+        return "DevTokenResponse[expires_in=" + expiresIn + "]";
+    }
+}

@@ -1,7 +1,37 @@
 package io.tokenworkbench.server;
 
+import io.helidon.logging.common.LogConfig;
+import io.tokenworkbench.server.config.AppConfig;
+import io.tokenworkbench.server.config.ConfigException;
+import io.tokenworkbench.server.dev.DevSeed;
+
+/** Starts the backend as configured by {@code application.yaml} and the environment. */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("placeholder " + Runtime.version());
+        LogConfig.configureRuntime();
+        AppConfig config;
+        ServerApp app;
+        try {
+            config = AppConfig.load();
+            app = ServerApp.start(config);
+        } catch (ConfigException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        if (config.devMode()) {
+            StringBuilder identities = new StringBuilder("Dev mode: demo identities (username / password):");
+            DevSeed.IDENTITIES.forEach(identity -> identities.append("\n  ").append(identity.username()).append(" / ")
+                    .append(identity.password()).append("   ").append(String.join(",", identity.roles()))
+                    .append(identity.superuser() ? ", superuser" : identity.staff() ? ", staff" : ""));
+            System.out.println(identities);
+        }
+        System.out.println("Token Workbench backend ready at " + app.baseUrl()
+                + (config.devMode() ? " (dev mode)" : ""));
     }
 }

@@ -1,0 +1,39 @@
+package io.tokenworkbench.server.admin;
+
+import io.tokenworkbench.model.admin.Report;
+import io.tokenworkbench.model.admin.Stats;
+import io.tokenworkbench.server.http.JsonBodies;
+import io.tokenworkbench.server.post.PostRepository;
+import io.tokenworkbench.server.product.ProductRepository;
+import io.tokenworkbench.server.user.UserRepository;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /v1/admin/stats} and {@code /v1/moderator/reports}. */
+public final class AdminRoutes {
+
+    private final UserRepository users;
+    private final PostRepository posts;
+    private final ProductRepository products;
+    private final Jdbi jdbi;
+
+    public AdminRoutes(UserRepository users, PostRepository posts, ProductRepository products, Jdbi jdbi) {
+        this.users = users;
+        this.posts = posts;
+        this.products = products;
+        this.jdbi = jdbi;
+    }
+
+    public void stats(ServerRequest request, ServerResponse response) {
+        JsonBodies.ok(response, new Stats(users.count(), users.countActive(), posts.count(false), posts.count(true),
+                products.count()));
+    }
+
+    public void reports(ServerRequest request, ServerResponse response) {
+        JsonBodies.ok(response, jdbi.withHandle(h -> h.createQuery("select * from reports order by id")
+                .map((rs, ctx) -> new Report(rs.getLong("id"), rs.getLong("post_id"), rs.getString("reason"),
+                        rs.getString("status")))
+                .list()));
+    }
+}

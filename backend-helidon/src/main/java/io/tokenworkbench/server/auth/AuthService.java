@@ -1,0 +1,172 @@
+package io.tokenworkbench.server.auth;
+
+import io.tokenworkbench.model.auth.RegisterRequest;
+import io.tokenworkbench.model.auth.TokenRequest;
+import io.tokenworkbench.model.auth.TokenResponse;
+import io.tokenworkbench.model.user.User;
+import io.tokenworkbench.server.http.ApiException;
+import io.tokenworkbench.server.security.Caller;
+import io.tokenworkbench.server.security.PasswordHasher;
+import io.tokenworkbench.server.security.Permissions;
+import io.tokenworkbench.server.token.RefreshTokens;
+import io.tokenworkbench.server.token.TokenInvalidations;
+import io.tokenworkbench.server.token.TokenIssuer;
+import io.tokenworkbench.server.user.UserAccount;
+import io.tokenworkbench.server.user.UserRepository;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Registration, the token endpoint's grants, and logout. Thread-safe. */
+public final class AuthService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_PASSWORD_LENGTH = 1024;
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final RefreshTokens refreshTokens;
+    private final TokenInvalidations invalidations;
+    private final Predicate<String> weakPassword;
+    private final Clock clock;
+
+    /**
+     * @param weakPassword decides whether a password (already at least 12 characters) is too common to accept
+     */
+    public AuthService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens,
+                       TokenInvalidations invalidations, Predicate<String> weakPassword, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.refreshTokens = refreshTokens;
+        this.invalidations = invalidations;
+        this.weakPassword = weakPassword;
+        this.clock = clock;
+    }
+
+    /** Registers a plain user; privileges a client sends along are ignored. */
+    public User register(RegisterRequest request) {
+        String username = request.username() == null ? "" : request.username().strip();
+        String email = request.email() == null ? "" : request.email().strip();
+        String password = request.password() == null ? "" : request.password();
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ApiException.BadRequest("username must be 3 to 64 letters, digits, '_', '.' or '-'");
+        }
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw new ApiException.BadRequest("email is not a valid address");
+        }
+        if (password.length() < 12) {
+            throw new ApiException.BadRequest("The password is too weak: use at least 12 characters");
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw new ApiException.BadRequest("The password is longer than " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        if (weakPassword.test(password)) {
+            throw new ApiException.BadRequest("The password is too weak: it is among the most common passwords");
+        }
+        if (users.usernameOrEmailTaken(username, email)) {
+            throw new ApiException.Conflict("That username or email is already registered");
+        }
+        try {
+            return users.insert(username, email, hasher.hash(password), false, false, List.of("user"), clock.instant())
+                    .toUser();
+        } catch (RuntimeException e) {
+            if (users.usernameOrEmailTaken(username, email)) {
+                throw new ApiException.Conflict("That username or email is already registered");
+            }
+            throw e;
+        }
+    }
+
+    /** The token endpoint: {@code password} and {@code refresh_token} grants. */
+    public TokenResponse token(TokenRequest request) {
+        String grant = request.grantType();
+        if (grant == null || grant.isBlank()) {
+            throw new ApiException.OAuth(400, "invalid_request", "grant_type is required");
+        }
+        return switch (grant) {
+            case "password" -> passwordGrant(request);
+            case "refresh_token" -> refreshGrant(request);
+            default -> throw new ApiException.OAuth(400, "unsupported_grant_type",
+                    "Supported grant types: password, refresh_token");
+        };
+    }
+
+    private TokenResponse passwordGrant(TokenRequest request) {
+        if (isBlank(request.username()) || request.password() == null || request.password().isEmpty()) {
+            throw new ApiException.OAuth(400, "invalid_request", "username and password are required");
+        }
+        if (request.password().length() > MAX_PASSWORD_LENGTH) {
+            throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
+        }
+        UserAccount user = users.byUsername(request.username().strip()).orElse(null);
+        boolean matches = hasher.verifyOrBurn(request.password(), user == null ? null : user.passwordHash());
+        if (user == null || !matches || !user.active()) {
+            throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
+        }
+        Set<String> scopes = narrow(user, request.scope());
+        return pair(user, scopes, null);
+    }
+
+    private TokenResponse refreshGrant(TokenRequest request) {
+        if (isBlank(request.refreshToken())) {
+            throw new ApiException.OAuth(400, "invalid_request", "refresh_token is required");
+        }
+        return switch (refreshTokens.spend(request.refreshToken().strip())) {
+            case RefreshTokens.Spend.Rotated(long userId, String scope, String familyId) -> {
+                UserAccount user = users.byId(userId).filter(UserAccount::active)
+                        .orElseThrow(() -> new ApiException.OAuth(401, "invalid_grant", "The user is no longer active"));
+                Set<String> scopes = Permissions.parseScope(scope);
+                Set<String> stillGranted = new LinkedHashSet<>();
+                Set<String> rolePermissions = Permissions.ofRoles(user.roles());
+                scopes.stream().filter(s -> Permissions.covers(rolePermissions, s) || rolePermissions.contains(s))
+                        .forEach(stillGranted::add);
+                yield pair(user, stillGranted, familyId);
+            }
+            case RefreshTokens.Spend.Reused reused -> throw new ApiException.OAuth(401, "invalid_grant",
+                    "The refresh token was already used; its whole family is revoked");
+            case RefreshTokens.Spend.Invalid(String reason) -> throw new ApiException.OAuth(401, "invalid_grant", reason);
+        };
+    }
+
+    /** Revokes this access token's {@code jti} and, given its refresh token, the whole family. */
+    public void logout(Caller caller, String refreshToken) {
+        invalidations.revokeToken(caller.tokenId(), caller.expiresAt());
+        if (!isBlank(refreshToken)) {
+            refreshTokens.familyOf(refreshToken.strip(), caller.userId()).ifPresent(refreshTokens::revokeFamily);
+        }
+    }
+
+    private TokenResponse pair(UserAccount user, Set<String> scopes, String familyId) {
+        TokenIssuer.IssuedToken access = issuer.issue(user, scopes);
+        String scope = Permissions.formatScope(scopes);
+        String refresh = familyId == null ? refreshTokens.issue(user.id(), scope)
+                : refreshTokens.issue(user.id(), scope, familyId);
+        return new TokenResponse(access.value(), "Bearer", access.expiresIn(), refresh, scope);
+    }
+
+    /** The user's permissions, narrowed to the requested scope; asking for more than granted is invalid_scope. */
+    public static Set<String> narrow(UserAccount user, String requested) {
+        Set<String> granted = Permissions.ofRoles(user.roles());
+        if (requested == null || requested.isBlank()) {
+            return granted;
+        }
+        Set<String> wanted = Permissions.parseScope(requested);
+        for (String scope : wanted) {
+            if (!Permissions.covers(granted, scope)) {
+                throw new ApiException.OAuth(400, "invalid_scope", "The user may not have the scope " + scope);
+            }
+        }
+        return wanted;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

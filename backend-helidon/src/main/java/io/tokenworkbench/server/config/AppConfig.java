@@ -1,0 +1,160 @@
+package io.tokenworkbench.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The backend's whole configuration, built and validated once at start. Immutable.
+ *
+ * <pre>{@code
+ * AppConfig config = AppConfig.load();                        // application.yaml + environment
+ * AppConfig test = AppConfig.forDevelopment(tempDir).withRateLimitsEnabled(false);
+ * }</pre>
+ */
+public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, DatabaseSettings database,
+                        TokenSettings tokens, SecuritySettings security) {
+
+    public AppConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(security, "security");
+    }
+
+    /** Where the server listens. */
+    public record ServerSettings(String host, int port) {
+    }
+
+    /** The JDBC database; an empty URL means an H2 file in the data dir. */
+    public record DatabaseSettings(String url, String username, String password, int poolSize) {
+        @Override
+        public String toString() {
+            return "DatabaseSettings[url=" + url + ", username=" + username + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** Signing algorithm, lifetimes and key material of access and refresh tokens. */
+    public record TokenSettings(String issuer, String audience, String algorithm, Duration accessLifetime,
+                                Duration refreshLifetime, Duration clockSkew, String keyId, String privateKeyFile,
+                                String privateKeyPem, String hsSecret, String retiredJwksFile) {
+        @Override
+        public String toString() {
+            return "TokenSettings[issuer=" + issuer + ", audience=" + audience + ", algorithm=" + algorithm
+                    + ", accessLifetime=" + accessLifetime + ", refreshLifetime=" + refreshLifetime + "]";
+        }
+    }
+
+    /** Access control knobs. */
+    public record SecuritySettings(int missingTokenStatus, List<String> trustedProxies, List<String> internalAllowedIps,
+                                   boolean rateLimitsEnabled, List<String> corsAllowedOrigins, long maxPayloadBytes) {
+        public SecuritySettings {
+            trustedProxies = List.copyOf(trustedProxies);
+            internalAllowedIps = List.copyOf(internalAllowedIps);
+            corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        }
+    }
+
+    /** {@code application.yaml} overlaid by the process environment, validated. */
+    public static AppConfig load() {
+        return load(System.getenv());
+    }
+
+    /** As {@link #load()}, with the given environment (tests). */
+    public static AppConfig load(Map<String, String> environment) {
+        Settings s = Settings.fromClasspath(environment);
+        AppConfig config = new AppConfig(
+                new ServerSettings(s.string("server.host"), s.integer("server.port")),
+                s.bool("app.dev-mode"),
+                Path.of(s.string("app.data-dir")),
+                new DatabaseSettings(s.string("db.url"), s.string("db.username"), s.string("db.password"),
+                        s.integer("db.pool-size")),
+                new TokenSettings(s.string("token.issuer"), s.string("token.audience"), s.string("token.algorithm"),
+                        s.duration("token.access-lifetime"), s.duration("token.refresh-lifetime"),
+                        s.duration("token.clock-skew"), s.string("token.key-id"), s.string("token.private-key-file"),
+                        s.string("token.private-key"), s.string("token.hs-secret"), s.string("token.retired-jwks-file")),
+                new SecuritySettings(s.integer("security.missing-token-status"), s.list("security.trusted-proxies"),
+                        s.list("security.internal.allowed-ips"), s.bool("security.rate-limits.enabled"),
+                        s.list("security.cors.allowed-origins"), s.integer("security.max-payload-bytes")));
+        config.validate();
+        return config;
+    }
+
+    /** Dev mode on, port 0, H2 file and generated RS256 key under {@code dataDir}, rate limits on. */
+    public static AppConfig forDevelopment(Path dataDir) {
+        Map<String, String> environment = Map.of(
+                "APP_DEV_MODE", "true",
+                "SERVER_PORT", "0",
+                "SERVER_HOST", "127.0.0.1",
+                "APP_DATA_DIR", dataDir.toString());
+        return load(environment);
+    }
+
+    public AppConfig withRateLimitsEnabled(boolean enabled) {
+        SecuritySettings s = security;
+        return new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(s.missingTokenStatus(),
+                s.trustedProxies(), s.internalAllowedIps(), enabled, s.corsAllowedOrigins(), s.maxPayloadBytes()));
+    }
+
+    public AppConfig withMissingTokenStatus(int status) {
+        SecuritySettings s = security;
+        AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(status,
+                s.trustedProxies(), s.internalAllowedIps(), s.rateLimitsEnabled(), s.corsAllowedOrigins(),
+                s.maxPayloadBytes()));
+        changed.validate();
+        return changed;
+    }
+
+    public AppConfig withTokens(TokenSettings newTokens) {
+        AppConfig changed = new AppConfig(server, devMode, dataDir, database, newTokens, security);
+        changed.validate();
+        return changed;
+    }
+
+    public AppConfig withSecurity(SecuritySettings newSecurity) {
+        AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, newSecurity);
+        changed.validate();
+        return changed;
+    }
+
+    /** The JDBC URL to use: the configured one, or an H2 file in the data dir made to survive a SIGKILL. */
+    public String jdbcUrl() {
+        if (!database.url().isBlank()) {
+            return database.url();
+        }
+        Path file = dataDir.toAbsolutePath().resolve("workbench");
+        // WRITE_DELAY=0: a committed transaction is written to the file before the statement returns, so an
+        // acknowledged write survives the process being killed (it is in the OS's page cache).
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
+    }
+
+    private void validate() {
+        if (server.port() < 0 || server.port() > 65535) {
+            throw new ConfigException(Settings.describe("server.port") + " must be 0..65535, not " + server.port());
+        }
+        int status = security.missingTokenStatus();
+        if (status != 401 && status != 403) {
+            throw new ConfigException(Settings.describe("security.missing-token-status") + " must be 401 or 403, not "
+                    + status);
+        }
+        if (!List.of("RS256", "ES256", "HS256").contains(tokens.algorithm())) {
+            throw new ConfigException(Settings.describe("token.algorithm") + " must be RS256, ES256 or HS256, not '"
+                    + tokens.algorithm() + "'");
+        }
+        if (tokens.accessLifetime().isNegative() || tokens.accessLifetime().isZero()) {
+            throw new ConfigException(Settings.describe("token.access-lifetime") + " must be positive");
+        }
+        if (tokens.refreshLifetime().isNegative() || tokens.refreshLifetime().isZero()) {
+            throw new ConfigException(Settings.describe("token.refresh-lifetime") + " must be positive");
+        }
+        if (tokens.clockSkew().isNegative() || tokens.clockSkew().compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new ConfigException(Settings.describe("token.clock-skew") + " must be between 0 and 60 seconds");
+        }
+        if (security.maxPayloadBytes() < 1024) {
+            throw new ConfigException(Settings.describe("security.max-payload-bytes") + " must be at least 1024");
+        }
+    }
+}

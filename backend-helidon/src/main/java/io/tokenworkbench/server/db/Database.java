@@ -1,0 +1,64 @@
+package io.tokenworkbench.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tokenworkbench.server.config.AppConfig;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** The connection pool, migrated by Flyway on open. Thread-safe; close it once, at shutdown. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the pool on the configured database (creating the data dir for H2) and migrates it. */
+    public static Database open(AppConfig config) {
+        if (config.database().url().isBlank()) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data dir " + config.dataDir(), e);
+            }
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        if (!config.database().username().isBlank()) {
+            hikari.setUsername(config.database().username());
+            hikari.setPassword(config.database().password());
+        }
+        hikari.setMaximumPoolSize(config.database().poolSize());
+        hikari.setPoolName("workbench-db");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

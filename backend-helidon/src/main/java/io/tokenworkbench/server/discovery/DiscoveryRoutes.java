@@ -1,0 +1,63 @@
+package io.tokenworkbench.server.discovery;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tokenworkbench.model.auth.AuthorizationServerMetadata;
+import io.tokenworkbench.model.common.Message;
+import io.tokenworkbench.model.common.Ping;
+import io.tokenworkbench.server.http.JsonBodies;
+import io.tokenworkbench.server.security.Permissions;
+import io.tokenworkbench.server.token.SigningKeys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The public, self-describing routes: ping, the protected probe, RFC 8414 metadata, the JWKS and OpenAPI. */
+public final class DiscoveryRoutes {
+
+    private final String issuer;
+    private final byte[] jwks;
+    private final byte[] openApi;
+
+    public DiscoveryRoutes(String issuer, SigningKeys keys) {
+        this.issuer = issuer;
+        this.jwks = keys.publicJwks().toString(true).getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = DiscoveryRoutes.class.getResourceAsStream("/openapi.yaml")) {
+            this.openApi = in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The OpenAPI document is missing from the classpath", e);
+        }
+    }
+
+    public void ping(ServerRequest request, ServerResponse response) {
+        JsonBodies.ok(response, Ping.pong());
+    }
+
+    public void protectedResource(ServerRequest request, ServerResponse response) {
+        JsonBodies.ok(response, new Message("protected resource"));
+    }
+
+    public void metadata(ServerRequest request, ServerResponse response) {
+        var uri = request.requestedUri().toUri();
+        String base = uri.getScheme() + "://" + uri.getRawAuthority();
+        JsonBodies.ok(response, new AuthorizationServerMetadata(issuer, base + "/v1/auth/token",
+                base + "/.well-known/jwks.json", List.of("password", "refresh_token"), Permissions.ALL,
+                List.of(), List.of("none")));
+    }
+
+    public void jwks(ServerRequest request, ServerResponse response) {
+        response.headers().set(HeaderNames.CONTENT_TYPE, "application/jwk-set+json");
+        response.headers().set(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+        response.status(Status.OK_200).send(jwks);
+    }
+
+    public void openApi(ServerRequest request, ServerResponse response) {
+        response.headers().set(HeaderNames.CONTENT_TYPE, "application/yaml");
+        response.status(Status.OK_200).send(openApi);
+    }
+}

@@ -1,0 +1,109 @@
+package io.tokenworkbench.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tokenworkbench.model.json.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Renders every refusal as RFC 9457 {@code application/problem+json}: the one error handler of the routing, and the
+ * direct handlers for errors Helidon raises before routing (malformed requests, oversized headers or bodies).
+ * Anything unexpected is logged once and answered with a bare 500.
+ */
+public final class Problems {
+
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Problems() {
+    }
+
+    /** The routing's error handler for everything a handler throws. */
+    public static void handle(ServerRequest request, ServerResponse response, Throwable error) {
+        switch (error) {
+            case ApiException api -> send(response, api.status(), api.title(), api.detail(), request.path().path(),
+                    api.headers(), api instanceof ApiException.OAuth oauth ? oauth.error() : null);
+            case HttpException http when http.status().code() < 500 -> send(response, http.status().code(),
+                    http.status().reasonPhrase(), safeDetail(http), request.path().path(), Map.of(), null);
+            default -> {
+                LOG.log(System.Logger.Level.ERROR, "Unexpected failure on " + request.prologue().method().text() + " "
+                        + request.path().path(), error);
+                send(response, 500, "Internal Server Error", "The server failed; the failure is logged",
+                        request.path().path(), Map.of(), null);
+            }
+        }
+    }
+
+    private static String safeDetail(HttpException http) {
+        return switch (http.status().code()) {
+            case 404 -> "There is no such endpoint";
+            case 405 -> "This endpoint does not take that method";
+            case 413 -> "The body is too large";
+            case 415 -> "The body's media type is not supported";
+            default -> "The request cannot be handled: " + http.status().reasonPhrase();
+        };
+    }
+
+    /** Writes a problem body with the given status and headers. */
+    public static void send(ServerResponse response, int status, String title, String detail, String instance,
+                            Map<String, String> headers, String oauthError) {
+        if (response.isSent()) {
+            return;
+        }
+        response.status(Status.create(status));
+        headers.forEach((name, value) -> response.headers().set(HeaderNames.create(name), value));
+        response.headers().set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        response.send(body(status, title, detail, instance, oauthError));
+    }
+
+    static byte[] body(int status, String title, String detail, String instance, String oauthError) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("type", "about:blank");
+        node.put("title", title);
+        node.put("status", status);
+        node.put("detail", detail);
+        if (instance != null) {
+            node.put("instance", instance);
+        }
+        if (oauthError != null) {
+            node.put("error", oauthError);
+            node.put("error_description", detail);
+        }
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Direct handlers: even a request Helidon refuses before routing gets a problem body and the security headers. */
+    public static DirectHandlers directHandlers() {
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, Problems::direct);
+        }
+        return builder.build();
+    }
+
+    private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request,
+                                                          DirectHandler.EventType eventType, Status status,
+                                                          io.helidon.http.ServerResponseHeaders headers, String message) {
+        SecurityHeaders.apply(headers, false);
+        headers.set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        String detail = switch (status.code()) {
+            case 413 -> "The body is larger than this server accepts";
+            case 431 -> "The request headers are too large";
+            case 414 -> "The request URI is too long";
+            default -> status.code() >= 500 ? "The server failed; the failure is logged" : "The request is malformed";
+        };
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .entity(body(status.code(), status.reasonPhrase(), detail, null, null))
+                .build();
+    }
+}

@@ -1,0 +1,160 @@
+package io.tokenworkbench.server.security;
+
+import io.helidon.security.AuthenticationResponse;
+import io.helidon.security.SecurityContext;
+import io.helidon.security.SecurityResponse;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.tokenworkbench.server.http.ApiException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gates of the access table: each is a {@link Handler} registered first on its route's line, so the whole table
+ * reads in {@code ApiRoutes}. A gate authenticates through helidon-security's {@link SecurityContext} (the bearer
+ * provider), checks the level, role, permission or scope, puts the {@link Caller} into the request context and
+ * passes on; otherwise it throws the {@link ApiException} whose problem body and {@code WWW-Authenticate} the
+ * contract's failure table prescribes (RFC 6750). Thread-safe.
+ */
+public final class Access {
+
+    private static final String REALM = "Bearer realm=\"api\"";
+
+    private final int missingTokenStatus;
+
+    /** @param missingTokenStatus 401 (RFC 6750), or 403 as FastAPI's HTTPBearer answers a missing token */
+    public Access(int missingTokenStatus) {
+        this.missingTokenStatus = missingTokenStatus;
+    }
+
+    /** Any valid access token. */
+    public Handler authenticated() {
+        return gate(caller -> { });
+    }
+
+    /** {@code is_staff} or {@code is_superuser}. */
+    public Handler staff() {
+        return gate(caller -> {
+            if (!caller.isStaffLevel()) {
+                throw new ApiException.Forbidden("Staff only");
+            }
+        });
+    }
+
+    /** {@code is_superuser}. */
+    public Handler superuser() {
+        return gate(caller -> {
+            if (!caller.superuser()) {
+                throw new ApiException.Forbidden("Superusers only");
+            }
+        });
+    }
+
+    /** One of the roles. */
+    public Handler role(String... anyOf) {
+        List<String> roles = List.of(anyOf);
+        return gate(caller -> {
+            if (roles.stream().noneMatch(caller::hasRole)) {
+                throw new ApiException.Forbidden("Requires the role " + String.join(" or ", roles));
+            }
+        });
+    }
+
+    /**
+     * A permission: the caller's roles must grant it (else a plain 403), and the token's scope must still carry it
+     * (else 403 {@code insufficient_scope}, when the token was narrowed).
+     */
+    public Handler permission(String permission) {
+        return gate(caller -> {
+            if (!caller.rolesGrant(permission)) {
+                throw new ApiException.Forbidden("Requires the permission " + permission);
+            }
+            requireScopes(caller, List.of(permission));
+        });
+    }
+
+    /** Every one of the scopes in the token's {@code scope}. */
+    public Handler scopes(String... allOf) {
+        List<String> scopes = List.of(allOf);
+        return gate(caller -> requireScopes(caller, scopes));
+    }
+
+    /** The verified caller a gate put into the request context. */
+    public static Caller caller(ServerRequest request) {
+        return request.context().get(Caller.class)
+                .orElseThrow(() -> new IllegalStateException("No gate authenticated this route"));
+    }
+
+    /**
+     * On a public route: the caller when a valid token came along, otherwise empty (an invalid token on a public
+     * route is treated as no token, since the route asks for none).
+     */
+    public Optional<Caller> optionalCaller(ServerRequest request) {
+        Optional<Caller> known = request.context().get(Caller.class);
+        if (known.isPresent()) {
+            return known;
+        }
+        AuthenticationResponse response = authenticate(request);
+        if (response.status() == SecurityResponse.SecurityStatus.SUCCESS) {
+            return callerOf(response);
+        }
+        return Optional.empty();
+    }
+
+    private Handler gate(Requirement requirement) {
+        return (request, response) -> {
+            Caller caller = requireCaller(request);
+            requirement.check(caller);
+            request.context().register(caller);
+            response.next();
+        };
+    }
+
+    private Caller requireCaller(ServerRequest request) {
+        AuthenticationResponse atn = authenticate(request);
+        return switch (atn.status()) {
+            case SUCCESS -> callerOf(atn).orElseThrow(() -> new IllegalStateException("Subject without caller"));
+            case ABSTAIN -> throw missingCredentials();
+            default -> {
+                String description = atn.description().orElse("The access token is not valid");
+                throw new ApiException.Unauthorized(description, REALM + ", error=\"invalid_token\", error_description=\""
+                        + quote(description) + "\"");
+            }
+        };
+    }
+
+    private ApiException missingCredentials() {
+        String detail = "This endpoint needs a bearer access token";
+        return missingTokenStatus == 403
+                ? new ApiException.Forbidden(detail)
+                : new ApiException.Unauthorized(detail, REALM);
+    }
+
+    private static AuthenticationResponse authenticate(ServerRequest request) {
+        SecurityContext context = request.context().get(SecurityContext.class)
+                .orElseThrow(() -> new IllegalStateException("helidon-security is not installed on this routing"));
+        return context.atnClientBuilder().explicitProvider(BearerTokenProvider.NAME).submit();
+    }
+
+    private static Optional<Caller> callerOf(AuthenticationResponse response) {
+        return response.user().flatMap(subject -> subject.privateCredential(Caller.class));
+    }
+
+    private static void requireScopes(Caller caller, List<String> scopes) {
+        List<String> missing = scopes.stream().filter(scope -> !caller.hasScope(scope)).toList();
+        if (!missing.isEmpty()) {
+            throw new ApiException.Forbidden("The token's scope lacks " + String.join(" ", missing),
+                    REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", scopes) + "\"");
+        }
+    }
+
+    private static String quote(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    @FunctionalInterface
+    private interface Requirement {
+        void check(Caller caller);
+    }
+}

@@ -128,17 +128,17 @@ public final class AccessTokenVerifier {
 
     private static String describeClaimsProblem(String message) {
         String m = message == null ? "" : message;
-        if (m.contains("before use time") || m.contains("nbf")) {
+        if (m.contains("missing required claims") || m.contains("missing required aud")) {
+            return "The token lacks required claims";
+        }
+        if (m.contains("before use time")) {
             return "The token is not valid yet";
         }
-        if (m.contains("audience") || m.contains("aud")) {
+        if (m.contains("aud claim")) {
             return "The token is not meant for this API (aud)";
         }
-        if (m.contains("iss")) {
+        if (m.contains("iss claim")) {
             return "The token was not issued by this server (iss)";
-        }
-        if (m.contains("missing required claims") || m.contains("Missing")) {
-            return "The token lacks required claims";
         }
         return "The token's claims are not acceptable";
     }

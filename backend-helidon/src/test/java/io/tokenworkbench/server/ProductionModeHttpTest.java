@@ -1,0 +1,71 @@
+package io.tokenworkbench.server;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.tokenworkbench.server.config.AppConfig;
+import io.tokenworkbench.server.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Outside dev mode: keys must be configured, dev routes are gone, HS256 and the 403 switch work. */
+class ProductionModeHttpTest {
+
+    private static final String SECRET = "an-hs256-secret-that-is-32-bytes-long!!";
+
+    @Test
+    void refusesToStartWithoutASigningKey(@TempDir Path dir) {
+        AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0"));
+
+        ConfigException error = assertThrows(ConfigException.class, () -> ServerApp.start(config));
+        assertTrue(error.getMessage().contains("TOKEN_PRIVATE_KEY_FILE"), error.getMessage());
+    }
+
+    @Test
+    void refusesAShortHs256Secret(@TempDir Path dir) {
+        AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
+                "TOKEN_ALGORITHM", "HS256", "TOKEN_HS_SECRET", "too-short"));
+
+        ConfigException error = assertThrows(ConfigException.class, () -> ServerApp.start(config));
+        assertTrue(error.getMessage().contains("32 bytes"), error.getMessage());
+    }
+
+    @Test
+    void hs256TokensWorkAndDevRoutesAreGone(@TempDir Path dir) throws Exception {
+        AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
+                "SERVER_HOST", "127.0.0.1", "TOKEN_ALGORITHM", "HS256", "TOKEN_HS_SECRET", SECRET,
+                "SECURITY_RATE_LIMITS_ENABLED", "false"));
+        try (TestServer server = TestServer.start(config, dir)) {
+            assertEquals(404, server.send("POST", "/v1/dev/tokens", null, "{\"username\":\"alice\"}").statusCode());
+            assertEquals(401, server.form("/v1/auth/token", Map.of("grant_type", "password", "username", "alice",
+                    "password", "alice-password-1")).statusCode(), "no demo identities outside dev mode");
+
+            assertEquals(201, server.send("POST", "/v1/auth/register", null,
+                    "{\"username\":\"carol\",\"email\":\"carol@example.com\",\"password\":\"carol-long-password\"}")
+                    .statusCode());
+            String token = server.login("carol", "carol-long-password", null).get("access_token").asText();
+            assertEquals("HS256", SignedJWT.parse(token).getHeader().getAlgorithm().getName());
+            assertEquals(200, server.get("/protected", token).statusCode());
+            assertEquals(0, TestServer.json(server.get("/.well-known/jwks.json", null)).get("keys").size(),
+                    "a shared secret is never published");
+        }
+    }
+
+    @Test
+    void missingTokenStatus403ChangesOnlyTheNoCredentialsAnswer() {
+        try (TestServer server = TestServer.start(c -> c.withRateLimitsEnabled(false).withMissingTokenStatus(403))) {
+            var missing = server.get("/protected", null);
+            assertEquals(403, missing.statusCode());
+            assertTrue(missing.headers().firstValue("WWW-Authenticate").isEmpty());
+
+            var invalid = server.get("/protected", "not.a.token");
+            assertEquals(401, invalid.statusCode());
+            assertTrue(invalid.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+        }
+    }
+}

@@ -74,6 +74,7 @@ public final class ServerApp implements AutoCloseable {
                     .port(config.server().port())
                     .maxPayloadSize(config.security().maxPayloadBytes())
                     .directHandlers(Problems.directHandlers())
+                    .featuresDiscoverServices(false)
                     .addFeature(ObserveFeature.create(HealthObserver.builder()
                             .details(true)
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)

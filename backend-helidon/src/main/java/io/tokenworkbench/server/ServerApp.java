@@ -9,7 +9,29 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.security.SecurityHttpFeature;
+import io.helidon.cors.CrossOriginConfig;
+import io.helidon.security.providers.httpauth.HttpBasicAuthProvider;
+import io.helidon.webserver.cors.CorsSupport;
 import io.tokenworkbench.server.admin.AdminRoutes;
+import io.tokenworkbench.server.apikey.ApiKeyRoutes;
+import io.tokenworkbench.server.apikey.ApiKeys;
+import io.tokenworkbench.server.audit.AuditLog;
+import io.tokenworkbench.server.basic.BasicRoutes;
+import io.tokenworkbench.server.basic.BasicUserStore;
+import io.tokenworkbench.server.clientip.ClientIp;
+import io.tokenworkbench.server.clientip.ClientIpResolver;
+import io.tokenworkbench.server.clientip.InternalRoutes;
+import io.tokenworkbench.server.dev.DevOutboxRoutes;
+import io.tokenworkbench.server.mail.DatabaseOutbox;
+import io.tokenworkbench.server.mail.Outbox;
+import io.tokenworkbench.server.passwordreset.PasswordResetRoutes;
+import io.tokenworkbench.server.passwordreset.PasswordResets;
+import io.tokenworkbench.server.ratelimit.DatabaseBucketStore;
+import io.tokenworkbench.server.ratelimit.InMemoryBucketStore;
+import io.tokenworkbench.server.ratelimit.RateLimits;
+import io.tokenworkbench.server.security.Caller;
+import io.tokenworkbench.server.totp.TotpRoutes;
+import io.tokenworkbench.server.totp.TotpService;
 import io.tokenworkbench.server.auth.AuthRoutes;
 import io.tokenworkbench.server.auth.AuthService;
 import io.tokenworkbench.server.config.AppConfig;
@@ -39,6 +61,7 @@ import io.tokenworkbench.server.user.UserRoutes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The backend's composition root: database → repositories → services → routes → a started web server.
@@ -99,29 +122,67 @@ public final class ServerApp implements AutoCloseable {
         if (config.devMode()) {
             DevSeed.seedIfEmpty(jdbi, users, posts, products, hasher, clock);
         }
+        AuditLog audit = new AuditLog(jdbi, clock);
+        Outbox outbox = new DatabaseOutbox(jdbi, clock);
+        CommonPasswords commonPasswords = CommonPasswords.load();
         TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
         RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime());
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), invalidations, clock);
         Security security = Security.builder()
                 .addAuthenticationProvider(new BearerTokenProvider(verifier), BearerTokenProvider.NAME)
+                .addAuthenticationProvider(HttpBasicAuthProvider.builder().realm("api")
+                        .userStore(new BasicUserStore(users, hasher)).build(), BasicRoutes.PROVIDER)
                 .build();
         Access access = new Access(config.security().missingTokenStatus());
+        RateLimits limits = new RateLimits(config.security().rateLimitsEnabled(),
+                config.security().rateLimitStore().equals("database")
+                        ? new DatabaseBucketStore(jdbi) : new InMemoryBucketStore());
         AuthService auth = new AuthService(users, hasher, issuer, refreshTokens, invalidations,
-                CommonPasswords.load()::isCommon, clock);
+                commonPasswords::isCommon, audit, clock);
 
         routing.addFilter(SecurityHeaders.filter());
+        routing.addFilter(ClientIp.filter(new ClientIpResolver(config.security().trustedProxies())));
+        routing.register(cors(config.security().corsAllowedOrigins()));
         routing.addFeature(SecurityHttpFeature.create(security));
-        new ApiRoutes(access,
+        new ApiRoutes(access, limits,
                 new DiscoveryRoutes(config.tokens().issuer(), keys),
                 new AuthRoutes(auth),
+                new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox,
+                        commonPasswords::isCommon, clock), audit),
+                new TotpRoutes(new TotpService(jdbi, clock), audit),
                 new UserRoutes(users, invalidations, refreshTokens),
-                new AdminRoutes(users, posts, products, jdbi),
+                new AdminRoutes(users, posts, products, jdbi, audit),
                 new ProductRoutes(products, clock),
                 new PostRoutes(new PostService(posts, clock), access),
-                config.devMode() ? new DevTokenRoutes(users, issuer) : null)
+                new ApiKeyRoutes(new ApiKeys(jdbi, clock), limits, audit),
+                new BasicRoutes(),
+                new InternalRoutes(config.security().internalAllowedIps()),
+                config.devMode() ? new DevTokenRoutes(users, issuer) : null,
+                config.devMode() ? new DevOutboxRoutes(outbox) : null)
                 .register(routing);
-        routing.error(Throwable.class, Problems::handle);
+        routing.error(Throwable.class, Problems.handler((request, refusal) -> audit.record(
+                refusal.status() == 401 ? AuditLog.Event.UNAUTHORIZED : AuditLog.Event.FORBIDDEN, false,
+                request.context().get(Caller.class).map(Caller::userId).orElse(null),
+                request.context().get(Caller.class).map(Caller::username).orElse(null),
+                ClientIp.of(request), request.prologue().method().text() + " " + request.path().path() + ": "
+                        + refusal.detail())));
+    }
+
+    /** Helidon's CORS support: the configured origins only; none configured, none allowed. */
+    private static CorsSupport cors(List<String> origins) {
+        if (origins.isEmpty()) {
+            return CorsSupport.builder().enabled(false).build();
+        }
+        return CorsSupport.builder()
+                .addCrossOrigin(CrossOriginConfig.builder()
+                        .allowOrigins(origins.toArray(String[]::new))
+                        .allowMethods("GET", "POST", "PUT", "DELETE")
+                        .allowHeaders("Authorization", "Content-Type", "X-API-Key", "X-TOTP-Code")
+                        .exposeHeaders("WWW-Authenticate", "RateLimit", "RateLimit-Policy", "Retry-After")
+                        .maxAgeSeconds(600)
+                        .build())
+                .build();
     }
 
     private static HealthCheck databaseCheck(Database database) {

@@ -2,7 +2,9 @@ package io.tokenworkbench.server.admin;
 
 import io.tokenworkbench.model.admin.Report;
 import io.tokenworkbench.model.admin.Stats;
+import io.tokenworkbench.server.audit.AuditLog;
 import io.tokenworkbench.server.http.JsonBodies;
+import io.tokenworkbench.server.http.PathParams;
 import io.tokenworkbench.server.post.PostRepository;
 import io.tokenworkbench.server.product.ProductRepository;
 import io.tokenworkbench.server.user.UserRepository;
@@ -10,19 +12,28 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code /v1/admin/stats} and {@code /v1/moderator/reports}. */
+/** {@code /v1/admin/stats}, {@code /v1/admin/audit} and {@code /v1/moderator/reports}. */
 public final class AdminRoutes {
 
     private final UserRepository users;
     private final PostRepository posts;
     private final ProductRepository products;
     private final Jdbi jdbi;
+    private final AuditLog audit;
 
-    public AdminRoutes(UserRepository users, PostRepository posts, ProductRepository products, Jdbi jdbi) {
+    public AdminRoutes(UserRepository users, PostRepository posts, ProductRepository products, Jdbi jdbi,
+                       AuditLog audit) {
         this.users = users;
         this.posts = posts;
         this.products = products;
         this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** Security events, newest first; {@code ?limit=} 1..1000, default 100. */
+    public void audit(ServerRequest request, ServerResponse response) {
+        int limit = PathParams.queryInt(request, "limit", 1, 1000).orElse(100);
+        JsonBodies.ok(response, audit.newest(limit));
     }
 
     public void stats(ServerRequest request, ServerResponse response) {

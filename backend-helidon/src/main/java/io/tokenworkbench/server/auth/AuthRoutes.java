@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.tokenworkbench.model.auth.LogoutRequest;
 import io.tokenworkbench.model.auth.RegisterRequest;
 import io.tokenworkbench.model.auth.TokenRequest;
+import io.tokenworkbench.server.clientip.ClientIp;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.http.JsonBodies;
 import io.tokenworkbench.server.security.Access;
@@ -29,7 +30,7 @@ public final class AuthRoutes {
     public void token(ServerRequest request, ServerResponse response) {
         TokenRequest tokenRequest = readTokenRequest(request);
         JsonBodies.noStore(response);
-        JsonBodies.ok(response, auth.token(tokenRequest));
+        JsonBodies.ok(response, auth.token(tokenRequest, ClientIp.of(request)));
     }
 
     public void logout(ServerRequest request, ServerResponse response) {
@@ -41,7 +42,7 @@ public final class AuthRoutes {
                     ? FormFields.parse(text).get("refresh_token")
                     : JsonBodies.parse(text, LogoutRequest.class).refreshToken();
         }
-        auth.logout(Access.caller(request), refreshToken);
+        auth.logout(Access.caller(request), refreshToken, ClientIp.of(request));
         response.status(Status.NO_CONTENT_204).send();
     }
 

@@ -4,6 +4,7 @@ import io.tokenworkbench.model.auth.RegisterRequest;
 import io.tokenworkbench.model.auth.TokenRequest;
 import io.tokenworkbench.model.auth.TokenResponse;
 import io.tokenworkbench.model.user.User;
+import io.tokenworkbench.server.audit.AuditLog;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.security.PasswordHasher;
@@ -34,19 +35,21 @@ public final class AuthService {
     private final RefreshTokens refreshTokens;
     private final TokenInvalidations invalidations;
     private final Predicate<String> weakPassword;
+    private final AuditLog audit;
     private final Clock clock;
 
     /**
      * @param weakPassword decides whether a password (already at least 12 characters) is too common to accept
      */
     public AuthService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens,
-                       TokenInvalidations invalidations, Predicate<String> weakPassword, Clock clock) {
+                       TokenInvalidations invalidations, Predicate<String> weakPassword, AuditLog audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.invalidations = invalidations;
         this.weakPassword = weakPassword;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -85,20 +88,20 @@ public final class AuthService {
     }
 
     /** The token endpoint: {@code password} and {@code refresh_token} grants. */
-    public TokenResponse token(TokenRequest request) {
+    public TokenResponse token(TokenRequest request, String clientIp) {
         String grant = request.grantType();
         if (grant == null || grant.isBlank()) {
             throw new ApiException.OAuth(400, "invalid_request", "grant_type is required");
         }
         return switch (grant) {
-            case "password" -> passwordGrant(request);
-            case "refresh_token" -> refreshGrant(request);
+            case "password" -> passwordGrant(request, clientIp);
+            case "refresh_token" -> refreshGrant(request, clientIp);
             default -> throw new ApiException.OAuth(400, "unsupported_grant_type",
                     "Supported grant types: password, refresh_token");
         };
     }
 
-    private TokenResponse passwordGrant(TokenRequest request) {
+    private TokenResponse passwordGrant(TokenRequest request, String clientIp) {
         if (isBlank(request.username()) || request.password() == null || request.password().isEmpty()) {
             throw new ApiException.OAuth(400, "invalid_request", "username and password are required");
         }
@@ -108,13 +111,16 @@ public final class AuthService {
         UserAccount user = users.byUsername(request.username().strip()).orElse(null);
         boolean matches = hasher.verifyOrBurn(request.password(), user == null ? null : user.passwordHash());
         if (user == null || !matches || !user.active()) {
+            audit.record(AuditLog.Event.LOGIN, false, user == null ? null : user.id(), request.username().strip(),
+                    clientIp, user == null ? "unknown username" : "wrong password or inactive account");
             throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
         }
         Set<String> scopes = narrow(user, request.scope());
+        audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, "password grant");
         return pair(user, scopes, null);
     }
 
-    private TokenResponse refreshGrant(TokenRequest request) {
+    private TokenResponse refreshGrant(TokenRequest request, String clientIp) {
         if (isBlank(request.refreshToken())) {
             throw new ApiException.OAuth(400, "invalid_request", "refresh_token is required");
         }
@@ -127,17 +133,27 @@ public final class AuthService {
                 Set<String> rolePermissions = Permissions.ofRoles(user.roles());
                 scopes.stream().filter(s -> Permissions.covers(rolePermissions, s) || rolePermissions.contains(s))
                         .forEach(stillGranted::add);
+                audit.record(AuditLog.Event.REFRESH, true, user.id(), user.username(), clientIp, "rotated");
                 yield pair(user, stillGranted, familyId);
             }
-            case RefreshTokens.Spend.Reused reused -> throw new ApiException.OAuth(401, "invalid_grant",
-                    "The refresh token was already used; its whole family is revoked");
-            case RefreshTokens.Spend.Invalid(String reason) -> throw new ApiException.OAuth(401, "invalid_grant", reason);
+            case RefreshTokens.Spend.Reused reused -> {
+                audit.record(AuditLog.Event.REFRESH_REUSE, false, reused.userId(), null, clientIp,
+                        "spent refresh token presented again; family revoked");
+                throw new ApiException.OAuth(401, "invalid_grant",
+                        "The refresh token was already used; its whole family is revoked");
+            }
+            case RefreshTokens.Spend.Invalid(String reason) -> {
+                audit.record(AuditLog.Event.REFRESH, false, null, null, clientIp, reason);
+                throw new ApiException.OAuth(401, "invalid_grant", reason);
+            }
         };
     }
 
     /** Revokes this access token's {@code jti} and, given its refresh token, the whole family. */
-    public void logout(Caller caller, String refreshToken) {
+    public void logout(Caller caller, String refreshToken, String clientIp) {
         invalidations.revokeToken(caller.tokenId(), caller.expiresAt());
+        audit.record(AuditLog.Event.LOGOUT, true, caller.userId(), caller.username(), clientIp,
+                refreshToken == null || refreshToken.isBlank() ? "access token revoked" : "access token and refresh family revoked");
         if (!isBlank(refreshToken)) {
             refreshTokens.familyOf(refreshToken.strip(), caller.userId()).ifPresent(refreshTokens::revokeFamily);
         }

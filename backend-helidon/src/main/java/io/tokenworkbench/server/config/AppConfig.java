@@ -50,7 +50,8 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
 
     /** Access control knobs. */
     public record SecuritySettings(int missingTokenStatus, List<String> trustedProxies, List<String> internalAllowedIps,
-                                   boolean rateLimitsEnabled, List<String> corsAllowedOrigins, long maxPayloadBytes) {
+                                   boolean rateLimitsEnabled, String rateLimitStore, List<String> corsAllowedOrigins,
+                                   long maxPayloadBytes) {
         public SecuritySettings {
             trustedProxies = List.copyOf(trustedProxies);
             internalAllowedIps = List.copyOf(internalAllowedIps);
@@ -78,7 +79,7 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
                         s.string("token.private-key"), s.string("token.hs-secret"), s.string("token.retired-jwks-file")),
                 new SecuritySettings(s.integer("security.missing-token-status"), s.list("security.trusted-proxies"),
                         s.list("security.internal.allowed-ips"), s.bool("security.rate-limits.enabled"),
-                        s.list("security.cors.allowed-origins"), s.integer("security.max-payload-bytes")));
+                        s.string("security.rate-limits.store"), s.list("security.cors.allowed-origins"), s.integer("security.max-payload-bytes")));
         config.validate();
         return config;
     }
@@ -96,14 +97,15 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
     public AppConfig withRateLimitsEnabled(boolean enabled) {
         SecuritySettings s = security;
         return new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(s.missingTokenStatus(),
-                s.trustedProxies(), s.internalAllowedIps(), enabled, s.corsAllowedOrigins(), s.maxPayloadBytes()));
+                s.trustedProxies(), s.internalAllowedIps(), enabled, s.rateLimitStore(), s.corsAllowedOrigins(),
+                s.maxPayloadBytes()));
     }
 
     public AppConfig withMissingTokenStatus(int status) {
         SecuritySettings s = security;
         AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(status,
-                s.trustedProxies(), s.internalAllowedIps(), s.rateLimitsEnabled(), s.corsAllowedOrigins(),
-                s.maxPayloadBytes()));
+                s.trustedProxies(), s.internalAllowedIps(), s.rateLimitsEnabled(), s.rateLimitStore(),
+                s.corsAllowedOrigins(), s.maxPayloadBytes()));
         changed.validate();
         return changed;
     }
@@ -131,6 +133,10 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
     private void validate() {
         if (server.port() < 0 || server.port() > 65535) {
             throw new ConfigException(Settings.describe("server.port") + " must be 0..65535, not " + server.port());
@@ -152,6 +158,19 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         }
         if (tokens.clockSkew().isNegative() || tokens.clockSkew().compareTo(Duration.ofSeconds(60)) > 0) {
             throw new ConfigException(Settings.describe("token.clock-skew") + " must be between 0 and 60 seconds");
+        }
+        if (!List.of("memory", "database").contains(security.rateLimitStore())) {
+            throw new ConfigException(Settings.describe("security.rate-limits.store") + " must be memory or database, not '"
+                    + security.rateLimitStore() + "'");
+        }
+        for (String ip : concat(security.trustedProxies(), security.internalAllowedIps())) {
+            try {
+                io.tokenworkbench.server.clientip.IpRange.parse(ip);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new ConfigException(Settings.describe("security.trusted-proxies") + " and "
+                        + Settings.describe("security.internal.allowed-ips") + " take IP addresses or CIDR blocks, not '"
+                        + ip + "'");
+            }
         }
         if (security.maxPayloadBytes() < 1024) {
             throw new ConfigException(Settings.describe("security.max-payload-bytes") + " must be at least 1024");

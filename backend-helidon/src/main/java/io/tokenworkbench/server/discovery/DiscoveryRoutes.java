@@ -42,6 +42,11 @@ public final class DiscoveryRoutes {
         JsonBodies.ok(response, new Message("protected resource"));
     }
 
+    /** A stand-in for costly work, rate limited per user. */
+    public void expensiveOperation(ServerRequest request, ServerResponse response) {
+        JsonBodies.ok(response, new Message("expensive operation done"));
+    }
+
     public void metadata(ServerRequest request, ServerResponse response) {
         var uri = request.requestedUri().toUri();
         String base = uri.getScheme() + "://" + uri.getRawAuthority();

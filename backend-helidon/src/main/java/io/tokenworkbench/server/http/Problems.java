@@ -6,6 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.tokenworkbench.model.json.Json;
@@ -26,7 +27,23 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The routing's error handler for everything a handler throws. */
+    /** The routing's error handler: every refusal rendered, every 401 and 403 also reported to the listener. */
+    public static ErrorHandler<Throwable> handler(RefusalListener listener) {
+        return (request, response, error) -> {
+            if (error instanceof ApiException api && (api.status() == 401 || api.status() == 403)) {
+                listener.refused(request, api);
+            }
+            handle(request, response, error);
+        };
+    }
+
+    /** Told of every 401 and 403 (the audit log listens). */
+    @FunctionalInterface
+    public interface RefusalListener {
+        void refused(ServerRequest request, ApiException refusal);
+    }
+
+    /** Renders anything a handler throws. */
     public static void handle(ServerRequest request, ServerResponse response, Throwable error) {
         switch (error) {
             case ApiException api -> send(response, api.status(), api.title(), api.detail(), request.path().path(),

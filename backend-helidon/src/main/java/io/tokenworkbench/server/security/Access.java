@@ -105,8 +105,8 @@ public final class Access {
     private Handler gate(Requirement requirement) {
         return (request, response) -> {
             Caller caller = requireCaller(request);
-            requirement.check(caller);
             request.context().register(caller);
+            requirement.check(caller);
             response.next();
         };
     }

@@ -1,16 +1,11 @@
 package io.tokenworkbench.server.token;
 
+import io.tokenworkbench.server.security.OpaqueSecrets;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,7 +19,6 @@ public final class RefreshTokens {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration lifetime;
-    private final SecureRandom random = new SecureRandom();
 
     public RefreshTokens(Jdbi jdbi, Clock clock, Duration lifetime) {
         this.jdbi = jdbi;
@@ -54,21 +48,19 @@ public final class RefreshTokens {
 
     /** Issues a refresh token in the given family. */
     public String issue(long userId, String scope, String familyId) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = OpaqueSecrets.generate();
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into refresh_tokens (token_hash, family_id, user_id, scope, issued_at, expires_at)
                         values (:hash, :family, :user, :scope, :now, :exp)""")
-                .bind("hash", hash(token)).bind("family", familyId).bind("user", userId).bind("scope", scope)
+                .bind("hash", OpaqueSecrets.sha256(token)).bind("family", familyId).bind("user", userId).bind("scope", scope)
                 .bind("now", now).bind("exp", now.plus(lifetime)).execute());
         return token;
     }
 
     /** Spends a refresh token: exactly one concurrent caller can rotate it; anyone after that triggers reuse. */
     public Spend spend(String token) {
-        String hash = hash(token);
+        String hash = OpaqueSecrets.sha256(token);
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             var row = h.createQuery("""
@@ -106,7 +98,7 @@ public final class RefreshTokens {
     public Optional<String> familyOf(String token, long userId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "select family_id from refresh_tokens where token_hash = :hash and user_id = :user")
-                .bind("hash", hash(token)).bind("user", userId).mapTo(String.class).findOne());
+                .bind("hash", OpaqueSecrets.sha256(token)).bind("user", userId).mapTo(String.class).findOne());
     }
 
     public void revokeFamily(String familyId) {
@@ -123,15 +115,6 @@ public final class RefreshTokens {
     private static void revokeFamily(org.jdbi.v3.core.Handle h, String familyId, Instant now) {
         h.createUpdate("update refresh_tokens set revoked_at = :now where family_id = :family and revoked_at is null")
                 .bind("now", now).bind("family", familyId).execute();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Row(long userId, String scope, String familyId, Instant expiresAt, boolean used, boolean revoked) {

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract's whole access table: every route × every identity, asserting the status and the
  * {@code WWW-Authenticate} challenge of each cell. Cells: {@code 401} no credentials ({@code Bearer realm="api"}),
  * {@code 401i} invalid token ({@code error="invalid_token"}), {@code 403s} missing scope
- * ({@code error="insufficient_scope"}), any other number: that status and no challenge.
+ * ({@code error="insufficient_scope"}), {@code 401b} HTTP Basic challenge, {@code 401k} API-key challenge,
+ * any other number: that status and no challenge.
  */
 class AccessTableHttpTest {
 
@@ -75,15 +76,33 @@ class AccessTableHttpTest {
             PUT    /v1/posts/{alice-post}             401  200  403  403  403  200  401i 401i 401i 401i 403s
             DELETE /v1/posts/{alice-post}             401  204  403  403  403  204  401i 401i 401i 401i 403s
             POST   /v1/dev/tokens                     200  200  200  200  200  200  200  200  200  200  200
+            GET    /v1/dev/outbox                     200  200  200  200  200  200  200  200  200  200  200
+            POST   /v1/auth/password-reset/request    202  202  202  202  202  202  202  202  202  202  202
+            POST   /v1/auth/password-reset/confirm    400  400  400  400  400  400  400  400  400  400  400
+            POST   /v1/auth/totp                      401  201  201  201  201  201  401i 401i 401i 401i 201
+            POST   /v1/auth/totp/verify               401  400  400  400  400  400  401i 401i 401i 401i 400
+            GET    /v1/secure/sensitive-data          401  403  403  403  403  403  401i 401i 401i 401i 403
+            GET    /v1/admin/audit                    401  403  403  403  403  200  401i 401i 401i 401i 403
+            POST   /v1/api-keys                       401  201  201  201  201  201  401i 401i 401i 401i 201
+            GET    /v1/api-keys                       401  200  200  200  200  200  401i 401i 401i 401i 200
+            DELETE /v1/api-keys/999999                401  404  404  404  404  404  401i 401i 401i 401i 404
+            GET    /v1/data                           401k 401k 401k 401k 401k 401k 401k 401k 401k 401k 401k
+            GET    /v1/basic/hello                    401b 401b 401b 401b 401b 401b 401b 401b 401b 401b 401b
+            GET    /v1/expensive-operation            401  200  200  200  200  200  401i 401i 401i 401i 200
+            GET    /internal/status                   200  200  200  200  200  200  200  200  200  200  200
             """;
 
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /v1/auth/register", "{\"username\":\"u{n}\",\"email\":\"u{n}@example.com\",\"password\":\"a-long-unusual-pass-{n}\"}",
-            "POST /v1/auth/token", "{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"alice-password-1\"}",
-            "POST /v1/products", "{\"name\":\"Widget {n}\",\"price\":\"9.99\"}",
-            "POST /v1/posts", "{\"title\":\"Post {n}\",\"content\":\"text\"}",
-            "PUT /v1/posts/{alice-post}", "{\"title\":\"Edited {n}\",\"content\":\"edited\"}",
-            "POST /v1/dev/tokens", "{\"username\":\"bob\",\"expires_in\":60}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /v1/auth/register", "{\"username\":\"u{n}\",\"email\":\"u{n}@example.com\",\"password\":\"a-long-unusual-pass-{n}\"}"),
+            Map.entry("POST /v1/auth/token", "{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"alice-password-1\"}"),
+            Map.entry("POST /v1/products", "{\"name\":\"Widget {n}\",\"price\":\"9.99\"}"),
+            Map.entry("POST /v1/posts", "{\"title\":\"Post {n}\",\"content\":\"text\"}"),
+            Map.entry("PUT /v1/posts/{alice-post}", "{\"title\":\"Edited {n}\",\"content\":\"edited\"}"),
+            Map.entry("POST /v1/dev/tokens", "{\"username\":\"bob\",\"expires_in\":60}"),
+            Map.entry("POST /v1/auth/password-reset/request", "{\"email\":\"nobody-{n}@example.com\"}"),
+            Map.entry("POST /v1/auth/password-reset/confirm", "{\"token\":\"made-up-{n}\",\"new_password\":\"a-long-unusual-pass-{n}\"}"),
+            Map.entry("POST /v1/auth/totp/verify", "{\"code\":\"000000\"}"),
+            Map.entry("POST /v1/api-keys", "{\"name\":\"key {n}\"}"));
 
     private static TestServer server;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
@@ -141,6 +160,8 @@ class AccessTableHttpTest {
             case "401" -> assertEquals("Bearer realm=\"api\"", challenge);
             case "401i" -> assertTrue(challenge != null
                     && challenge.startsWith("Bearer realm=\"api\", error=\"invalid_token\", error_description=\""), challenge);
+            case "401b" -> assertEquals("Basic realm=\"api\"", challenge);
+            case "401k" -> assertTrue(challenge != null && challenge.startsWith("ApiKey"), challenge);
             case "403s" -> assertTrue(challenge != null
                     && challenge.startsWith("Bearer realm=\"api\", error=\"insufficient_scope\", scope=\""), challenge);
             default -> assertNull(challenge, "no challenge expected");

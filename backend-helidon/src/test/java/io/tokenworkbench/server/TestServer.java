@@ -49,6 +49,24 @@ final class TestServer implements AutoCloseable {
         return new TestServer(ServerApp.start(config), dataDir);
     }
 
+    /** A dev server whose every time decision reads the given clock. */
+    static TestServer dev(java.time.Clock clock) {
+        try {
+            Path dir = Files.createTempDirectory("twb-test");
+            return new TestServer(ServerApp.start(AppConfig.forDevelopment(dir).withRateLimitsEnabled(false), clock), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs SQL against this server's own database file (same JVM, so H2 shares the open database). */
+    <T> T query(String sql, org.jdbi.v3.core.mapper.RowMapper<T> mapper, java.util.function.Consumer<java.util.List<T>> check) {
+        var jdbi = org.jdbi.v3.core.Jdbi.create(AppConfig.forDevelopment(dataDir).jdbcUrl());
+        java.util.List<T> rows = jdbi.withHandle(h -> h.createQuery(sql).map(mapper).list());
+        check.accept(rows);
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
     String url(String path) {
         return app.baseUrl() + path;
     }

@@ -53,8 +53,8 @@ public record IpRange(byte[] network, int prefixLength) {
             return ip;
         }
         try {
-            return InetAddress.getByAddress(bytes).getHostAddress()
-                    .replace("0:0:0:0:0:0:0:1", "::1");
+            String canonical = InetAddress.getByAddress(bytes).getHostAddress();
+            return canonical.equals("0:0:0:0:0:0:0:1") ? "::1" : canonical;
         } catch (UnknownHostException e) {
             return ip;
         }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileInputHttpTest {
 
-    private static final List<String> ROUTES = List.of(
+    static final List<String> ROUTES = List.of(
             "GET /ping", "GET /protected", "GET /.well-known/jwks.json", "GET /.well-known/oauth-authorization-server",
             "GET /openapi", "POST /v1/auth/register", "POST /v1/auth/token", "POST /v1/auth/logout",
             "POST /v1/auth/password-reset/request", "POST /v1/auth/password-reset/confirm", "POST /v1/auth/totp",

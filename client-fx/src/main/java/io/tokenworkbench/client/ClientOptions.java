@@ -1,0 +1,43 @@
+package io.tokenworkbench.client;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The workbench's command line: {@code java -jar client-fx.jar [--server URL]}. */
+@Command(name = "client-fx.jar", mixinStandardHelpOptions = true, version = "Token Workbench 0.1",
+        description = "Opens the Token Workbench on a server that speaks the API contract.")
+public final class ClientOptions {
+
+    public static final String DEFAULT_SERVER = "http://localhost:8080";
+
+    @Option(names = "--server", paramLabel = "URL", defaultValue = DEFAULT_SERVER,
+            description = "Base URL of the API (default: ${DEFAULT-VALUE})")
+    String server;
+
+    public String server() {
+        return server;
+    }
+
+    /** Parses the arguments; a usage error or {@code --help} yields null after printing what picocli says. */
+    public static ClientOptions parse(String... args) {
+        ClientOptions options = new ClientOptions();
+        CommandLine commandLine = new CommandLine(options);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            commandLine.usage(System.err);
+            return null;
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            return null;
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(System.out);
+            return null;
+        }
+        return options;
+    }
+}

@@ -1,0 +1,101 @@
+package io.tokenworkbench.client.app;
+
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.client.inspector.TokenLinter;
+import io.tokenworkbench.client.server.ServerProbe;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.util.Duration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+/**
+ * The client's composition root: one HTTP client, the executors (background work on virtual threads, results on the
+ * FX thread), the clock and the shared {@code now} that every countdown follows, and the current server.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final StringProperty serverUrl;
+    private final Clock clock;
+    private final Executor ui;
+    private final ExecutorService background;
+    private final ApiClient api;
+    private final ServerProbe probe;
+    private final TokenLinter linter;
+    private final ObjectProperty<Instant> now;
+    private Timeline ticker;
+
+    public AppContext(String serverUrl, Clock clock, Executor ui, ExecutorService background, ApiClient api) {
+        this.serverUrl = new SimpleStringProperty(this, "serverUrl", serverUrl);
+        this.clock = clock;
+        this.ui = ui;
+        this.background = background;
+        this.api = api;
+        this.probe = new ServerProbe(api);
+        this.linter = new TokenLinter(clock);
+        this.now = new SimpleObjectProperty<>(this, "now", clock.instant());
+    }
+
+    /** The context of the running app: the system clock, the FX thread, virtual threads, a fresh HTTP client. */
+    public static AppContext forApp(String serverUrl) {
+        return new AppContext(serverUrl, Clock.systemDefaultZone(), Platform::runLater,
+                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+    }
+
+    /** Starts the once-a-second tick of {@link #now()}; call on the FX thread. */
+    public void startClock() {
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> now.set(clock.instant())));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    public StringProperty serverUrl() {
+        return serverUrl;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Executor ui() {
+        return ui;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public ApiClient api() {
+        return api;
+    }
+
+    public ServerProbe probe() {
+        return probe;
+    }
+
+    public TokenLinter linter() {
+        return linter;
+    }
+
+    public ObjectProperty<Instant> now() {
+        return now;
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+        background.shutdownNow();
+        api.shutdown();
+    }
+}

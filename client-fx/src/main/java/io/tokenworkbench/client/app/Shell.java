@@ -1,0 +1,115 @@
+package io.tokenworkbench.client.app;
+
+import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.inspector.ui.InspectorView;
+import io.tokenworkbench.client.inspector.ui.InspectorViewModel;
+import io.tokenworkbench.client.server.ServerProbe;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The workbench window's content: the server bar (URL, reachability, a banner with Retry when the server cannot be
+ * reached), the current page, and a status bar.
+ */
+public final class Shell extends BorderPane {
+
+    private final AppContext context;
+    private final Label serverStatus = new Label();
+    private final Label banner = new Label();
+    private final Button retry = new Button("Retry");
+    private final HBox bannerBox = new HBox(12, banner, retry);
+    private Timeline probeTimer;
+
+    public Shell(AppContext context) {
+        this.context = context;
+        setId("shell");
+        createView();
+    }
+
+    private void createView() {
+        Label title = new Label("Token Workbench");
+        title.getStyleClass().add(Styles.TITLE_3);
+        TextField url = new TextField();
+        url.setId("serverUrl");
+        url.setPrefColumnCount(28);
+        url.textProperty().bindBidirectional(context.serverUrl());
+        url.setOnAction(event -> checkServer());
+        serverStatus.setId("serverStatus");
+        HBox serverBar = new HBox(12, title, new Label("Server"), url, serverStatus);
+        serverBar.setAlignment(Pos.CENTER_LEFT);
+        serverBar.setPadding(new Insets(10, 12, 10, 12));
+
+        banner.setId("unreachableBanner");
+        banner.setWrapText(true);
+        retry.setId("retryButton");
+        retry.setOnAction(event -> checkServer());
+        bannerBox.setAlignment(Pos.CENTER_LEFT);
+        bannerBox.setPadding(new Insets(8, 12, 8, 12));
+        bannerBox.setStyle("-fx-background-color: -color-danger-subtle;");
+        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+        bannerBox.setVisible(false);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+
+        setTop(new VBox(serverBar, bannerBox));
+        InspectorViewModel inspector = new InspectorViewModel(context.probe(), context.linter(), context.clock(),
+                context.serverUrl(), context.background(), context.ui());
+        inspector.nowProperty().bind(context.now());
+        setCenter(new InspectorView(inspector));
+
+        Label status = new Label();
+        status.setId("statusBar");
+        status.textProperty().bind(context.serverUrl().concat("  ·  ").concat(serverStatus.textProperty()));
+        HBox statusBar = new HBox(status);
+        statusBar.setPadding(new Insets(4, 12, 4, 12));
+        setBottom(statusBar);
+    }
+
+    /** Checks the server now and then every five seconds. */
+    public void startServerChecks() {
+        checkServer();
+        probeTimer = new Timeline(new KeyFrame(Duration.seconds(5), event -> checkServer()));
+        probeTimer.setCycleCount(Timeline.INDEFINITE);
+        probeTimer.play();
+    }
+
+    public void stopServerChecks() {
+        if (probeTimer != null) {
+            probeTimer.stop();
+        }
+    }
+
+    private void checkServer() {
+        String url = context.serverUrl().get();
+        CompletableFuture.supplyAsync(() -> context.probe().ping(url), context.background())
+                .thenAcceptAsync(this::showReachability, context.ui());
+    }
+
+    private void showReachability(ServerProbe.Reachability reachability) {
+        serverStatus.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+        switch (reachability) {
+            case ServerProbe.Reachability.Reachable() -> {
+                serverStatus.setText("connected");
+                serverStatus.getStyleClass().add(Styles.SUCCESS);
+                bannerBox.setVisible(false);
+            }
+            case ServerProbe.Reachability.Unreachable(String reason) -> {
+                serverStatus.setText("unreachable");
+                serverStatus.getStyleClass().add(Styles.DANGER);
+                banner.setText("The server at " + context.serverUrl().get() + " cannot be reached: " + reason);
+                bannerBox.setVisible(true);
+            }
+        }
+    }
+}

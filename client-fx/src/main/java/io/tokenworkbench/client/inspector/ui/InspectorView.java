@@ -1,0 +1,141 @@
+package io.tokenworkbench.client.inspector.ui;
+
+import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.inspector.ClaimRow;
+import io.tokenworkbench.client.inspector.Finding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/** The token inspector: paste a JWT, see its parts, claims, expiry, signature status and lints. */
+public final class InspectorView extends BorderPane {
+
+    private final InspectorViewModel model;
+
+    public InspectorView(InspectorViewModel model) {
+        this.model = model;
+        setId("inspectorView");
+        createView();
+    }
+
+    private void createView() {
+        TextArea input = new TextArea();
+        input.setId("tokenInput");
+        input.setPromptText("Paste a JWT (with or without \"Bearer \")");
+        input.setWrapText(true);
+        input.setPrefRowCount(4);
+        input.textProperty().bindBidirectional(model.inputProperty());
+
+        Label error = new Label();
+        error.setId("decodeError");
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+
+        Label signature = new Label();
+        signature.setId("signatureStatus");
+        signature.setWrapText(true);
+        signature.textProperty().bind(model.signatureTextProperty());
+        model.signatureStateProperty().addListener((obs, old, state) -> colour(signature, state));
+
+        ProgressBar expiry = new ProgressBar();
+        expiry.setId("expiryBar");
+        expiry.setPrefWidth(240);
+        expiry.progressProperty().bind(model.expiryFractionProperty());
+        expiry.visibleProperty().bind(model.expiryFractionProperty().greaterThanOrEqualTo(0));
+        Label expiryText = new Label();
+        expiryText.setId("expiryText");
+        expiryText.textProperty().bind(model.expiryTextProperty());
+        HBox expiryRow = new HBox(8, expiry, expiryText);
+
+        TableView<ClaimRow> claims = new TableView<>(model.claims());
+        claims.setId("claimsTable");
+        claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        claims.getColumns().add(column("Claim", ClaimRow::name, 110));
+        claims.getColumns().add(column("Value", ClaimRow::value, 260));
+        claims.getColumns().add(column("Time (local · UTC · relative)", ClaimRow::time, 330));
+        claims.getColumns().add(column("Meaning", ClaimRow::meaning, 300));
+
+        ListView<Finding> findings = new ListView<>(model.findings());
+        findings.setId("findingsList");
+        findings.setPrefHeight(160);
+        findings.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Finding finding, boolean empty) {
+                super.updateItem(finding, empty);
+                getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.ACCENT);
+                if (empty || finding == null) {
+                    setText(null);
+                    return;
+                }
+                setText(finding.severity() + "  " + finding.code() + " — " + finding.message());
+                getStyleClass().add(switch (finding.severity()) {
+                    case CRITICAL -> Styles.DANGER;
+                    case WARNING -> Styles.WARNING;
+                    case INFO -> Styles.ACCENT;
+                });
+            }
+        });
+        findings.setPlaceholder(new Label("No findings"));
+
+        TabPane raw = new TabPane(tab("Header", "headerJson", model.headerJsonProperty()),
+                tab("Payload", "payloadJson", model.payloadJsonProperty()));
+        raw.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        Label lintTitle = new Label("Lints");
+        lintTitle.getStyleClass().add(Styles.TITLE_4);
+        VBox lower = new VBox(8, claims, lintTitle, findings);
+        VBox.setVgrow(claims, Priority.ALWAYS);
+        SplitPane split = new SplitPane(lower, raw);
+        split.setDividerPositions(0.62);
+
+        VBox top = new VBox(8, input, error, signature, expiryRow);
+        setTop(top);
+        setCenter(split);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
+        setPadding(new Insets(12));
+    }
+
+    private static void colour(Label label, InspectorViewModel.SignatureState state) {
+        label.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
+        switch (state) {
+            case VERIFIED -> label.getStyleClass().add(Styles.SUCCESS);
+            case INVALID, UNSIGNED -> label.getStyleClass().add(Styles.DANGER);
+            case NO_KEY -> label.getStyleClass().add(Styles.WARNING);
+            case NONE, CHECKING -> { }
+        }
+    }
+
+    private static Tab tab(String title, String id, javafx.beans.value.ObservableValue<String> text) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("monospace");
+        area.setStyle("-fx-font-family: monospace;");
+        area.textProperty().bind(text);
+        return new Tab(title, area);
+    }
+
+    private static TableColumn<ClaimRow, String> column(String title, Function<ClaimRow, String> value, double width) {
+        TableColumn<ClaimRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,241 @@
+package io.tokenworkbench.client.inspector.ui;
+
+import io.tokenworkbench.client.inspector.ClaimRow;
+import io.tokenworkbench.client.inspector.DecodeResult;
+import io.tokenworkbench.client.inspector.DecodedToken;
+import io.tokenworkbench.client.inspector.Durations;
+import io.tokenworkbench.client.inspector.Finding;
+import io.tokenworkbench.client.inspector.SignatureStatus;
+import io.tokenworkbench.client.inspector.SignatureVerifier;
+import io.tokenworkbench.client.inspector.TokenDecoder;
+import io.tokenworkbench.client.inspector.TokenLinter;
+import io.tokenworkbench.client.server.ServerProbe;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The token inspector's state. Inputs: the pasted token, the server URL. Everything else is computed: decoding,
+ * lints and the signature check run on the background executor and are applied on the UI executor; a newer input
+ * supersedes results of an older one still in flight.
+ */
+public final class InspectorViewModel {
+
+    /** How the signature check came out, for colouring. */
+    public enum SignatureState { NONE, CHECKING, VERIFIED, INVALID, UNSIGNED, NO_KEY }
+
+    private final StringProperty input = new SimpleStringProperty(this, "input", "");
+    private final StringProperty serverUrl;
+    private final ObjectProperty<Instant> now;
+    private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SignatureState> signatureState = new ReadOnlyObjectWrapper<>(SignatureState.NONE);
+    private final ReadOnlyDoubleWrapper expiryFraction = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper expiryText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<DecodedToken> token = new ReadOnlyObjectWrapper<>();
+
+    private final ServerProbe probe;
+    private final TokenLinter linter;
+    private final Executor background;
+    private final Executor ui;
+    private final AtomicLong generation = new AtomicLong();
+
+    public InspectorViewModel(ServerProbe probe, TokenLinter linter, Clock clock, StringProperty serverUrl,
+                              Executor background, Executor ui) {
+        this.probe = probe;
+        this.linter = linter;
+        this.serverUrl = serverUrl;
+        this.background = background;
+        this.ui = ui;
+        this.now = new SimpleObjectProperty<>(clock.instant());
+        input.addListener((obs, old, text) -> inspect());
+        now.addListener((obs, old, instant) -> refreshTimes());
+    }
+
+    // ---- inputs
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    /** The current time, ticked by the shell once a second; countdowns follow it. */
+    public ObjectProperty<Instant> nowProperty() {
+        return now;
+    }
+
+    // ---- computed state
+
+    public ReadOnlyStringProperty headerJsonProperty() {
+        return headerJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty payloadJsonProperty() {
+        return payloadJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty signatureTextProperty() {
+        return signatureText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SignatureState> signatureStateProperty() {
+        return signatureState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty expiryFractionProperty() {
+        return expiryFraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty expiryTextProperty() {
+        return expiryText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ObservableList<ClaimRow> claims() {
+        return claims;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    // ---- commands
+
+    /** Decodes, lints and verifies the current input against the server's JWKS. */
+    public void inspect() {
+        long run = generation.incrementAndGet();
+        String text = input.get();
+        String server = serverUrl.get();
+        busy.set(true);
+        signatureState.set(SignatureState.CHECKING);
+        signatureText.set("Checking…");
+        CompletableFuture.supplyAsync(() -> analyse(text, server), background)
+                .whenCompleteAsync((analysis, failure) -> {
+                    if (run != generation.get()) {
+                        return;
+                    }
+                    busy.set(false);
+                    apply(analysis, failure);
+                }, ui);
+    }
+
+    private record Analysis(DecodeResult decoded, List<Finding> findings, SignatureStatus signature) {
+    }
+
+    private Analysis analyse(String text, String server) {
+        DecodeResult decoded = TokenDecoder.decode(text);
+        if (!(decoded instanceof DecodeResult.Decoded(DecodedToken decodedToken))) {
+            return new Analysis(decoded, List.of(), null);
+        }
+        List<Finding> lint = linter.lint(decodedToken);
+        SignatureStatus signature;
+        try {
+            signature = SignatureVerifier.withKeys(decodedToken, probe.jwks(server), "server JWKS");
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            signature = decodedToken.isUnsecured() ? new SignatureStatus.Unsigned()
+                    : new SignatureStatus.NoKey("Cannot load the server's JWKS: " + e.getMessage());
+        }
+        return new Analysis(decoded, lint, signature);
+    }
+
+    private void apply(Analysis analysis, Throwable failure) {
+        if (failure != null) {
+            clear();
+            error.set("Inspection failed: " + failure.getClass().getSimpleName());
+            return;
+        }
+        switch (analysis.decoded()) {
+            case DecodeResult.Failed(DecodeResult.Segment segment, String reason) -> {
+                clear();
+                error.set(input.get().isBlank() ? "" : segment.name().toLowerCase() + ": " + reason);
+            }
+            case DecodeResult.Decoded(DecodedToken decoded) -> {
+                token.set(decoded);
+                error.set("");
+                headerJson.set(decoded.prettyHeader());
+                payloadJson.set(decoded.prettyPayload());
+                findings.setAll(analysis.findings());
+                showSignature(analysis.signature());
+                refreshTimes();
+            }
+        }
+    }
+
+    private void showSignature(SignatureStatus status) {
+        switch (status) {
+            case SignatureStatus.Verified(String source) -> {
+                signatureState.set(SignatureState.VERIFIED);
+                signatureText.set("Signature verified with the " + source);
+            }
+            case SignatureStatus.Invalid(String reason) -> {
+                signatureState.set(SignatureState.INVALID);
+                signatureText.set("Signature invalid: " + reason);
+            }
+            case SignatureStatus.Unsigned() -> {
+                signatureState.set(SignatureState.UNSIGNED);
+                signatureText.set("Unsigned (alg: none): anyone can forge this token");
+            }
+            case SignatureStatus.NoKey(String reason) -> {
+                signatureState.set(SignatureState.NO_KEY);
+                signatureText.set("Not verified: " + reason);
+            }
+        }
+    }
+
+    private void refreshTimes() {
+        DecodedToken decoded = token.get();
+        if (decoded == null) {
+            return;
+        }
+        Instant instant = now.get();
+        claims.setAll(ClaimRow.of(decoded.payload(), instant, ZoneId.systemDefault()));
+        expiryFraction.set(ClaimRow.elapsedFraction(decoded, instant));
+        expiryText.set(decoded.numericDate("exp")
+                .map(exp -> Instant.ofEpochSecond(exp).isAfter(instant)
+                        ? "Expires in " + Durations.relative(java.time.Duration.between(instant, Instant.ofEpochSecond(exp)))
+                        : "Expired " + Durations.relative(java.time.Duration.between(Instant.ofEpochSecond(exp), instant)) + " ago")
+                .orElse("Never expires (no exp)"));
+    }
+
+    private void clear() {
+        token.set(null);
+        headerJson.set("");
+        payloadJson.set("");
+        claims.clear();
+        findings.clear();
+        signatureState.set(SignatureState.NONE);
+        signatureText.set("");
+        expiryFraction.set(-1);
+        expiryText.set("");
+    }
+}

@@ -1,0 +1,111 @@
+package io.tokenworkbench.client.inspector.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import io.tokenworkbench.client.app.AppContext;
+import io.tokenworkbench.client.app.Shell;
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.ApiResult;
+import io.tokenworkbench.model.json.Json;
+import io.tokenworkbench.server.ServerApp;
+import io.tokenworkbench.server.config.AppConfig;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The inspector in the real shell, headless, against a real backend started in-process. */
+@ExtendWith(ApplicationExtension.class)
+class InspectorViewTest {
+
+    @TempDir
+    static Path dataDir;
+    private static ServerApp backend;
+    private static String aliceToken;
+    private AppContext context;
+
+    @BeforeAll
+    static void startBackend() throws Exception {
+        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
+        ApiClient api = ApiClient.create();
+        ApiResult.Response response = (ApiResult.Response) api.send(ApiRequest.of("POST", backend.baseUrl(),
+                "/v1/auth/token").withHeader("Content-Type", "application/x-www-form-urlencoded")
+                .withBody("grant_type=password&username=alice&password=alice-password-1"));
+        aliceToken = Json.mapper().readTree(response.body()).get("access_token").asText();
+        api.shutdown();
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        context = new AppContext(backend.baseUrl(), Clock.systemUTC(), Platform::runLater,
+                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+        stage.setScene(new Scene(new Shell(context), 1200, 800));
+        stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void alicesTokenShowsHerClaimsExpiryAndAVerifiedSignature(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText("Bearer " + aliceToken));
+
+        Label signature = robot.lookup("#signatureStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> signature.getText().startsWith("Signature verified"));
+        TableView<?> claims = robot.lookup("#claimsTable").queryAs(TableView.class);
+        assertTrue(claims.getItems().stream().anyMatch(row -> row.toString().contains("alice")));
+        String expiry = robot.lookup("#expiryText").queryAs(Label.class).getText();
+        assertTrue(expiry.startsWith("Expires in 1"), expiry);
+        assertTrue(signature.getStyleClass().contains("success"));
+    }
+
+    @Test
+    void aTamperedTokenIsMarkedInvalid(FxRobot robot) throws Exception {
+        String[] parts = aliceToken.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"alice\"", "\"root\"");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2];
+
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText(tampered));
+
+        Label signature = robot.lookup("#signatureStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> signature.getText().startsWith("Signature invalid"));
+        assertTrue(signature.getStyleClass().contains("danger"));
+    }
+
+    @Test
+    void aBrokenTokenNamesTheSegment(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText("abc.def"));
+
+        Label error = robot.lookup("#decodeError").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.getText().startsWith("structure"));
+    }
+}

@@ -19,8 +19,19 @@ public final class ClientOptions {
         return server;
     }
 
-    /** Parses the arguments; a usage error or {@code --help} yields null after printing what picocli says. */
-    public static ClientOptions parse(String... args) {
+    /** What parsing the command line concluded. */
+    public sealed interface Parsed {
+        /** Go on and open the workbench. */
+        record Run(ClientOptions options) implements Parsed {
+        }
+
+        /** Help, version or a usage error was printed; exit with this code. */
+        record Exit(int code) implements Parsed {
+        }
+    }
+
+    /** Parses the arguments, printing help, the version or a usage error as picocli words them. */
+    public static Parsed parse(String... args) {
         ClientOptions options = new ClientOptions();
         CommandLine commandLine = new CommandLine(options);
         try {
@@ -28,16 +39,16 @@ public final class ClientOptions {
         } catch (CommandLine.ParameterException e) {
             System.err.println(e.getMessage());
             commandLine.usage(System.err);
-            return null;
+            return new Parsed.Exit(2);
         }
         if (commandLine.isUsageHelpRequested()) {
             commandLine.usage(System.out);
-            return null;
+            return new Parsed.Exit(0);
         }
         if (commandLine.isVersionHelpRequested()) {
             commandLine.printVersionHelp(System.out);
-            return null;
+            return new Parsed.Exit(0);
         }
-        return options;
+        return new Parsed.Run(options);
     }
 }

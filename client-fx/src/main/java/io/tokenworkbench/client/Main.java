@@ -9,12 +9,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ClientOptions options = ClientOptions.parse(args);
-        if (options == null) {
-            System.exit(args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")
-                    || args[0].equals("--version") || args[0].equals("-V")) ? 0 : 2);
-            return;
+        switch (ClientOptions.parse(args)) {
+            case ClientOptions.Parsed.Run(ClientOptions options) -> WorkbenchApp.launch(options);
+            case ClientOptions.Parsed.Exit(int code) -> System.exit(code);
         }
-        WorkbenchApp.launch(options);
     }
 }

@@ -57,6 +57,39 @@ class ProductionModeHttpTest {
     }
 
     @Test
+    void aConfiguredPemKeySignsAndTheJwksPublishesIt(@TempDir Path dir) throws Exception {
+        var rsa = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate();
+        Path pem = dir.resolve("signing-key.pem");
+        java.nio.file.Files.writeString(pem, "-----BEGIN " + "PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(rsa.toPrivateKey().getEncoded())
+                + "\n-----END " + "PRIVATE KEY-----\n");
+        AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
+                "SERVER_HOST", "127.0.0.1", "TOKEN_PRIVATE_KEY_FILE", pem.toString(), "TOKEN_KEY_ID", "prod-1",
+                "SECURITY_RATE_LIMITS_ENABLED", "false"));
+        try (TestServer server = TestServer.start(config, dir)) {
+            var key = TestServer.json(server.get("/.well-known/jwks.json", null)).get("keys").get(0);
+            assertEquals("prod-1", key.get("kid").asText());
+            assertEquals(rsa.getModulus().toString(), key.get("n").asText());
+        }
+    }
+
+    @Test
+    void es256WorksWithAConfiguredJwk(@TempDir Path dir) throws Exception {
+        var ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
+        AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
+                "SERVER_HOST", "127.0.0.1", "TOKEN_ALGORITHM", "ES256", "TOKEN_PRIVATE_KEY", ec.toJSONString(),
+                "SECURITY_RATE_LIMITS_ENABLED", "false"));
+        try (TestServer server = TestServer.start(config, dir)) {
+            server.send("POST", "/v1/auth/register", null,
+                    "{\"username\":\"dave\",\"email\":\"dave@example.com\",\"password\":\"dave-long-password\"}");
+            String token = server.login("dave", "dave-long-password", null).get("access_token").asText();
+            assertEquals("ES256", SignedJWT.parse(token).getHeader().getAlgorithm().getName());
+            assertEquals(200, server.get("/protected", token).statusCode());
+            assertTrue(!TestServer.json(server.get("/.well-known/jwks.json", null)).get("keys").get(0).has("d"));
+        }
+    }
+
+    @Test
     void missingTokenStatus403ChangesOnlyTheNoCredentialsAnswer() {
         try (TestServer server = TestServer.start(c -> c.withRateLimitsEnabled(false).withMissingTokenStatus(403))) {
             var missing = server.get("/protected", null);

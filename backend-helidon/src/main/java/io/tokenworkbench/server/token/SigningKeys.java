@@ -106,7 +106,11 @@ public record SigningKeys(JWSAlgorithm algorithm, JWK signingKey, JWKSet verific
         return key;
     }
 
-    /** A private JWK (JSON), or an RSA private key in PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}). */
+    /** The armour lines of an unencrypted PKCS#8 PEM. */
+    private static final java.util.regex.Pattern PKCS8_PEM_MARKER =
+            java.util.regex.Pattern.compile("-----(BEGIN|END) PRIVATE KEY-----");
+
+    /** A private JWK (JSON), or an RSA private key in unencrypted PKCS#8 PEM. */
     static JWK parsePrivateKey(String text) {
         if (text.startsWith("{")) {
             try {
@@ -115,11 +119,10 @@ public record SigningKeys(JWSAlgorithm algorithm, JWK signingKey, JWKSet verific
                 throw new ConfigException("The configured signing key is not a valid JWK");
             }
         }
-        if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new ConfigException("The configured signing key must be a private JWK or a PKCS#8 PEM RSA private key "
-                    + "('-----BEGIN PRIVATE KEY-----')");
+        if (!PKCS8_PEM_MARKER.matcher(text).find()) {
+            throw new ConfigException("The configured signing key must be a private JWK or a PKCS#8 PEM RSA private key");
         }
-        String base64 = text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        String base64 = PKCS8_PEM_MARKER.matcher(text).replaceAll("").replaceAll("\\s", "");
         try {
             var privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

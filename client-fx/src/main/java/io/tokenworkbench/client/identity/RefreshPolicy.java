@@ -1,0 +1,26 @@
+package io.tokenworkbench.client.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When to refresh automatically: shortly before expiry — when less than a tenth of the token's life, and at least
+ * 30 seconds, is left. Stateless.
+ */
+public final class RefreshPolicy {
+
+    static final Duration MINIMUM_MARGIN = Duration.ofSeconds(30);
+
+    private RefreshPolicy() {
+    }
+
+    /** True when the tokens can be refreshed and it is time to. */
+    public static boolean isDue(TokenSet tokens, Instant now) {
+        if (tokens.refreshToken() == null || tokens.expiresAt() == null) {
+            return false;
+        }
+        Duration life = Duration.between(tokens.issuedAt(), tokens.expiresAt());
+        Duration margin = life.dividedBy(10).compareTo(MINIMUM_MARGIN) > 0 ? life.dividedBy(10) : MINIMUM_MARGIN;
+        return !now.isBefore(tokens.expiresAt().minus(margin));
+    }
+}

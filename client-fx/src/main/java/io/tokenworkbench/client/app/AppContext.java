@@ -1,6 +1,11 @@
 package io.tokenworkbench.client.app;
 
 import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.identity.IdentityService;
+import io.tokenworkbench.client.identity.RememberedLogins;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import io.tokenworkbench.client.inspector.TokenLinter;
 import io.tokenworkbench.client.server.ServerProbe;
 import javafx.animation.KeyFrame;
@@ -12,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +38,18 @@ public final class AppContext implements AutoCloseable {
     private final ServerProbe probe;
     private final TokenLinter linter;
     private final ObjectProperty<Instant> now;
+    private final ObservableList<Identity> identities = FXCollections.observableArrayList();
+    private final ObjectProperty<Identity> activeIdentity = new SimpleObjectProperty<>(this, "activeIdentity");
+    private final IdentityService identityService;
+    private final RememberedLogins rememberedLogins;
+    private final Path configDir;
     private Timeline ticker;
 
-    public AppContext(String serverUrl, Clock clock, Executor ui, ExecutorService background, ApiClient api) {
+    public AppContext(String serverUrl, Path configDir, Clock clock, Executor ui, ExecutorService background,
+                      ApiClient api) {
+        this.configDir = configDir;
+        this.identityService = new IdentityService(api, clock);
+        this.rememberedLogins = new RememberedLogins(configDir);
         this.serverUrl = new SimpleStringProperty(this, "serverUrl", serverUrl);
         this.clock = clock;
         this.ui = ui;
@@ -47,7 +62,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The context of the running app: the system clock, the FX thread, virtual threads, a fresh HTTP client. */
     public static AppContext forApp(String serverUrl) {
-        return new AppContext(serverUrl, Clock.systemDefaultZone(), Platform::runLater,
+        return new AppContext(serverUrl, defaultConfigDir(), Clock.systemDefaultZone(), Platform::runLater,
                 Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
     }
 
@@ -56,6 +71,34 @@ public final class AppContext implements AutoCloseable {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> now.set(clock.instant())));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
+    }
+
+    /** {@code $XDG_CONFIG_HOME/token-workbench}, else {@code ~/.config/token-workbench}. */
+    static Path defaultConfigDir() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("token-workbench");
+    }
+
+    public ObservableList<Identity> identities() {
+        return identities;
+    }
+
+    /** The identity requests are sent as; null means anonymous. */
+    public ObjectProperty<Identity> activeIdentity() {
+        return activeIdentity;
+    }
+
+    public IdentityService identityService() {
+        return identityService;
+    }
+
+    public RememberedLogins rememberedLogins() {
+        return rememberedLogins;
+    }
+
+    public Path configDir() {
+        return configDir;
     }
 
     public StringProperty serverUrl() {

@@ -1,10 +1,16 @@
 package io.tokenworkbench.client.app;
 
 import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.identity.ui.IdentitiesView;
+import io.tokenworkbench.client.identity.ui.IdentitiesViewModel;
+import io.tokenworkbench.client.inspector.Durations;
 import io.tokenworkbench.client.inspector.ui.InspectorView;
 import io.tokenworkbench.client.inspector.ui.InspectorViewModel;
 import io.tokenworkbench.client.server.ServerProbe;
 import javafx.animation.KeyFrame;
+import javafx.beans.binding.Bindings;
+import javafx.scene.input.KeyCombination;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,6 +36,7 @@ public final class Shell extends BorderPane {
     private final Label banner = new Label();
     private final Button retry = new Button("Retry");
     private final HBox bannerBox = new HBox(12, banner, retry);
+    private final java.util.Map<String, javafx.scene.Node> pages = new java.util.HashMap<>();
     private Timeline probeTimer;
 
     public Shell(AppContext context) {
@@ -63,17 +70,79 @@ public final class Shell extends BorderPane {
         HBox.setHgrow(banner, Priority.ALWAYS);
 
         setTop(new VBox(serverBar, bannerBox));
+
+        IdentitiesViewModel identities = new IdentitiesViewModel(context.identities(), context.activeIdentity(),
+                context.serverUrl(), context.identityService(), context.rememberedLogins(), context.clock(),
+                context.background(), context.ui());
+        context.now().addListener((obs, old, instant) -> identities.tick(instant));
         InspectorViewModel inspector = new InspectorViewModel(context.probe(), context.linter(), context.clock(),
                 context.serverUrl(), context.background(), context.ui());
         inspector.nowProperty().bind(context.now());
-        setCenter(new InspectorView(inspector));
+        Button inspectActive = new Button("Inspect the active identity's token");
+        inspectActive.setId("inspectActiveButton");
+        inspectActive.disableProperty().bind(context.activeIdentity().isNull());
+        inspectActive.setOnAction(event -> {
+            Identity active = context.activeIdentity().get();
+            if (active != null && active.tokens() != null) {
+                inspector.inputProperty().set(active.tokens().accessToken());
+            }
+        });
+        VBox inspectorPage = new VBox(new HBox(inspectActive), new InspectorView(inspector));
+        inspectorPage.setPadding(new Insets(12, 0, 0, 12));
+        VBox.setVgrow(inspectorPage.getChildren().get(1), Priority.ALWAYS);
+
+        pages.put("identities", new IdentitiesView(identities));
+        pages.put("inspector", inspectorPage);
+        VBox sidebar = new VBox(4, navButton("Identities", "identities", "navIdentities"),
+                navButton("Token inspector", "inspector", "navInspector"));
+        sidebar.setPadding(new Insets(12));
+        sidebar.setPrefWidth(170);
+        setLeft(sidebar);
+        show("identities");
 
         Label status = new Label();
         status.setId("statusBar");
-        status.textProperty().bind(context.serverUrl().concat("  ·  ").concat(serverStatus.textProperty()));
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText, context.serverUrl(),
+                serverStatus.textProperty(), context.activeIdentity(), context.now()));
         HBox statusBar = new HBox(status);
         statusBar.setPadding(new Insets(4, 12, 4, 12));
         setBottom(statusBar);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), () -> show("identities"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show("inspector"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
+                        () -> identities.refresh(context.activeIdentity().get()));
+            }
+        });
+    }
+
+    private Button navButton(String title, String page, String id) {
+        Button button = new Button(title);
+        button.setId(id);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add(Styles.FLAT);
+        button.setOnAction(event -> show(page));
+        return button;
+    }
+
+    /** Shows one page of the workbench by its id. */
+    public void show(String page) {
+        setCenter(pages.get(page));
+    }
+
+    private String statusText() {
+        Identity active = context.activeIdentity().get();
+        String who = active == null ? "anonymous" : active.label();
+        String expiry = "";
+        if (active != null && active.tokens() != null && active.tokens().expiresAt() != null) {
+            java.time.Duration left = java.time.Duration.between(context.now().get(), active.tokens().expiresAt());
+            expiry = left.isNegative() ? " · token expired " + Durations.relative(left) + " ago"
+                    : " · token expires in " + Durations.relative(left);
+        } else if (active != null && active.tokens() == null) {
+            expiry = " · logged out";
+        }
+        return context.serverUrl().get() + " (" + serverStatus.getText() + ") · as " + who + expiry;
     }
 
     /** Checks the server now and then every five seconds. */

@@ -40,6 +40,8 @@ class InspectorViewTest {
 
     @TempDir
     static Path dataDir;
+    @TempDir
+    static Path configDir;
     private static ServerApp backend;
     private static String aliceToken;
     private AppContext context;
@@ -63,9 +65,11 @@ class InspectorViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = new AppContext(backend.baseUrl(), Clock.systemUTC(), Platform::runLater,
+        context = new AppContext(backend.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
                 Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
-        stage.setScene(new Scene(new Shell(context), 1200, 800));
+        Shell shell = new Shell(context);
+        shell.show("inspector");
+        stage.setScene(new Scene(shell, 1200, 800));
         stage.show();
     }
 

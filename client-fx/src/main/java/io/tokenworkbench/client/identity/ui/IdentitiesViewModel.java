@@ -1,0 +1,276 @@
+package io.tokenworkbench.client.identity.ui;
+
+import io.tokenworkbench.client.identity.DemoIdentities;
+import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.identity.IdentityService;
+import io.tokenworkbench.client.identity.RefreshPolicy;
+import io.tokenworkbench.client.identity.RememberedLogins;
+import io.tokenworkbench.client.identity.TokenSet;
+import io.tokenworkbench.client.inspector.DecodeResult;
+import io.tokenworkbench.client.inspector.TokenDecoder;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The identities page: log in by password (optional scope) or paste a raw token, add the demo identities, switch the
+ * active one, refresh by hand or automatically shortly before expiry, log out, remember refresh tokens. Network work
+ * runs on the background executor; results land on the UI executor.
+ */
+public final class IdentitiesViewModel {
+
+    private final StringProperty username = new SimpleStringProperty(this, "username", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty scope = new SimpleStringProperty(this, "scope", "");
+    private final StringProperty rawToken = new SimpleStringProperty(this, "rawToken", "");
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canLogin;
+
+    private final ObservableList<Identity> identities;
+    private final ObjectProperty<Identity> active;
+    private final StringProperty serverUrl;
+    private final IdentityService service;
+    private final RememberedLogins remembered;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
+    private final Set<String> refreshing = new HashSet<>();
+
+    public IdentitiesViewModel(ObservableList<Identity> identities, ObjectProperty<Identity> active,
+                               StringProperty serverUrl, IdentityService service, RememberedLogins remembered,
+                               Clock clock, Executor background, Executor ui) {
+        this.identities = identities;
+        this.active = active;
+        this.serverUrl = serverUrl;
+        this.service = service;
+        this.remembered = remembered;
+        this.clock = clock;
+        this.background = background;
+        this.ui = ui;
+        canLogin = Bindings.createBooleanBinding(() -> !busy.get() && !username.get().isBlank()
+                && !password.get().isEmpty(), busy, username, password);
+    }
+
+    // ---- inputs and state
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty scopeProperty() {
+        return scope;
+    }
+
+    public StringProperty rawTokenProperty() {
+        return rawToken;
+    }
+
+    public BooleanProperty autoRefreshProperty() {
+        return autoRefresh;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canLoginProperty() {
+        return canLogin;
+    }
+
+    public ObservableList<Identity> identities() {
+        return identities;
+    }
+
+    public ObjectProperty<Identity> activeProperty() {
+        return active;
+    }
+
+    // ---- commands
+
+    /** Logs in with the form's username, password and scope; the password field is cleared either way. */
+    public void login() {
+        if (!canLogin.get()) {
+            return;
+        }
+        String user = username.get().strip();
+        String secret = password.get();
+        String wanted = scope.get();
+        password.set("");
+        run(() -> service.login(serverUrl.get(), user, secret, wanted), true);
+    }
+
+    /** Logs in every demo identity of the contract (dev-mode servers). */
+    public void addDemoIdentities() {
+        if (busy.get()) {
+            return;
+        }
+        String server = serverUrl.get();
+        busy.set(true);
+        message.set("Logging in the demo identities…");
+        CompletableFuture.supplyAsync(() -> DemoIdentities.ALL.stream()
+                        .map(login -> service.login(server, login.username(), login.password(), null)).toList(), background)
+                .whenCompleteAsync((outcomes, failure) -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        message.set("Demo login failed: " + failure.getClass().getSimpleName());
+                        return;
+                    }
+                    outcomes.forEach(outcome -> apply(outcome, active.get() == null));
+                    long ok = outcomes.stream().filter(o -> o instanceof IdentityService.Outcome.Success).count();
+                    message.set(ok == outcomes.size() ? "Added the " + ok + " demo identities"
+                            : "Added " + ok + " of " + outcomes.size() + " demo identities (is the server in dev mode?)");
+                }, ui);
+    }
+
+    /** Adds the pasted token as an identity (it cannot be refreshed). */
+    public void useRawToken() {
+        String text = rawToken.get();
+        switch (TokenDecoder.decode(text)) {
+            case DecodeResult.Failed(DecodeResult.Segment segment, String reason) ->
+                    message.set("Not a usable token: " + segment.name().toLowerCase() + ": " + reason);
+            case DecodeResult.Decoded(var token) -> {
+                Instant expires = token.numericDate("exp").map(Instant::ofEpochSecond).orElse(null);
+                String label = token.claim("username").or(() -> token.claim("sub")).map(s -> "raw token (" + s + ")")
+                        .orElse("raw token");
+                Identity identity = service.rawToken(label, token.compact(), expires);
+                identities.add(identity);
+                active.set(identity);
+                rawToken.set("");
+                message.set("Added " + label);
+            }
+        }
+    }
+
+    public void refresh(Identity identity) {
+        if (identity != null && !busy.get()) {
+            run(() -> service.refresh(serverUrl.get(), identity), false);
+        }
+    }
+
+    public void logout(Identity identity) {
+        if (identity != null && !busy.get()) {
+            run(() -> service.logout(serverUrl.get(), identity), false);
+        }
+    }
+
+    public void remove(Identity identity) {
+        identities.removeIf(i -> i.id().equals(identity.id()));
+        if (active.get() != null && active.get().id().equals(identity.id())) {
+            active.set(identities.isEmpty() ? null : identities.getFirst());
+        }
+    }
+
+    /** Remembers the identity's refresh token (never a password) in the owner-only file. */
+    public void remember(Identity identity) {
+        if (identity == null) {
+            return;
+        }
+        try {
+            remembered.remember(serverUrl.get(), identity, clock.instant());
+            message.set("Remembered " + identity.label() + "'s refresh token in " + remembered.file()
+                    + " (readable by you only; no password is stored)");
+        } catch (IllegalArgumentException | IOException e) {
+            message.set("Cannot remember " + identity.label() + ": " + e.getMessage());
+        }
+    }
+
+    /** Called once a second: refreshes every identity whose token is about to expire, when auto-refresh is on. */
+    public void tick(Instant now) {
+        if (!autoRefresh.get()) {
+            return;
+        }
+        for (Identity identity : List.copyOf(identities)) {
+            TokenSet tokens = identity.tokens();
+            if (tokens != null && RefreshPolicy.isDue(tokens, now) && refreshing.add(identity.id())) {
+                String server = serverUrl.get();
+                CompletableFuture.supplyAsync(() -> service.refresh(server, identity), background)
+                        .whenCompleteAsync((outcome, failure) -> {
+                            refreshing.remove(identity.id());
+                            if (outcome != null) {
+                                apply(outcome, false);
+                            }
+                        }, ui);
+            }
+        }
+    }
+
+    private void run(Supplier<IdentityService.Outcome> work, boolean activate) {
+        busy.set(true);
+        message.set("");
+        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((outcome, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                message.set("Failed: " + failure.getClass().getSimpleName());
+                return;
+            }
+            apply(outcome, activate);
+        }, ui);
+    }
+
+    private void apply(IdentityService.Outcome outcome, boolean activate) {
+        switch (outcome) {
+            case IdentityService.Outcome.Success(Identity identity) -> {
+                replaceOrAdd(identity);
+                if (activate || active.get() != null && active.get().id().equals(identity.id())) {
+                    active.set(identity);
+                }
+                message.set(identity.tokens() == null ? identity.label() + " logged out" : identity.label() + ": "
+                        + identity.timeline().getLast().detail());
+            }
+            case IdentityService.Outcome.Refused(int status, String reason, Identity identity) -> {
+                if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {
+                    replaceOrAdd(identity);
+                }
+                message.set("Refused" + (status > 0 ? " (" + status + ")" : "") + ": " + reason);
+            }
+            case IdentityService.Outcome.Failed(String reason, Identity identity) -> {
+                if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {
+                    replaceOrAdd(identity);
+                }
+                message.set("Failed: " + reason);
+            }
+        }
+    }
+
+    private void replaceOrAdd(Identity identity) {
+        for (int i = 0; i < identities.size(); i++) {
+            if (identities.get(i).id().equals(identity.id())) {
+                identities.set(i, identity);
+                if (active.get() != null && active.get().id().equals(identity.id())) {
+                    active.set(identity);
+                }
+                return;
+            }
+        }
+        identities.add(identity);
+    }
+}

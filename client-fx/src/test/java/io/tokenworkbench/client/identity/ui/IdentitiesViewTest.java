@@ -1,0 +1,114 @@
+package io.tokenworkbench.client.identity.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import io.tokenworkbench.client.app.AppContext;
+import io.tokenworkbench.client.app.Shell;
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.identity.TimelineEvent;
+import io.tokenworkbench.server.ServerApp;
+import io.tokenworkbench.server.config.AppConfig;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The identities page, headless, against a real backend: log in, see the status bar, inspect, log out. */
+@ExtendWith(ApplicationExtension.class)
+class IdentitiesViewTest {
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path configDir;
+    private static ServerApp backend;
+    private AppContext context;
+
+    @BeforeAll
+    static void startBackend() {
+        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        context = new AppContext(backend.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
+                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+        context.startClock();
+        stage.setScene(new Scene(new Shell(context), 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeContext() {
+        Platform.runLater(context::close);
+    }
+
+    @Test
+    void loggingInAsAliceMakesHerActiveWithACountdown(FxRobot robot) throws Exception {
+        robot.clickOn("#usernameField").write("alice");
+        robot.clickOn("#passwordField").write("alice-password-1");
+        robot.clickOn("#loginButton");
+
+        Label status = robot.lookup("#statusBar").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().contains("as alice · token expires in 1"));
+        assertEquals("", robot.lookup("#passwordField").queryAs(javafx.scene.control.PasswordField.class).getText(),
+                "the password is not kept");
+
+        robot.clickOn("#navInspector");
+        robot.clickOn("#inspectActiveButton");
+        Label signature = robot.lookup("#signatureStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> signature.getText().startsWith("Signature verified"));
+    }
+
+    @Test
+    void demoIdentitiesAreOneClickAwayAndLogoutShowsInTheTimeline(FxRobot robot) throws Exception {
+        robot.clickOn("#demoButton");
+        ListView<Identity> list = robot.lookup("#identityList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 5);
+        assertTrue(list.getItems().stream().map(Identity::label).toList().containsAll(
+                java.util.List.of("alice", "bob", "sam", "mia", "root")));
+
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.clickOn("#logoutButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().get(1).tokens() == null);
+        ListView<TimelineEvent> timeline = robot.lookup("#timelineList").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !timeline.getItems().isEmpty() && timeline.getItems().getLast().kind() == TimelineEvent.Kind.REVOKED);
+    }
+
+    @Test
+    void aWrongPasswordShowsTheServersAnswer(FxRobot robot) throws Exception {
+        robot.clickOn("#usernameField").write("bob");
+        robot.clickOn("#passwordField").write("not-his-password");
+        robot.clickOn("#loginButton");
+
+        Label message = robot.lookup("#identityMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("invalid_grant"));
+    }
+}

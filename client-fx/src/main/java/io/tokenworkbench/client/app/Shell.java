@@ -1,6 +1,9 @@
 package io.tokenworkbench.client.app;
 
 import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.console.RequestHistory;
+import io.tokenworkbench.client.console.ui.ConsoleView;
+import io.tokenworkbench.client.console.ui.ConsoleViewModel;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.ui.IdentitiesView;
 import io.tokenworkbench.client.identity.ui.IdentitiesViewModel;
@@ -91,10 +94,22 @@ public final class Shell extends BorderPane {
         inspectorPage.setPadding(new Insets(12, 0, 0, 12));
         VBox.setVgrow(inspectorPage.getChildren().get(1), Priority.ALWAYS);
 
+        ConsoleViewModel console = new ConsoleViewModel(context.api(), new RequestHistory(context.configDir()),
+                context.serverUrl(), context.clock(), context.background(), context.ui());
+        console.sendAsProperty().set(context.activeIdentity().get());
+        context.activeIdentity().addListener((obs, old, active) -> {
+            if (old == null || console.sendAsProperty().get() == null
+                    || console.sendAsProperty().get().id().equals(old.id())) {
+                console.sendAsProperty().set(active);
+            }
+        });
+
         pages.put("identities", new IdentitiesView(identities));
+        pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
         VBox sidebar = new VBox(4, navButton("Identities", "identities", "navIdentities"),
-                navButton("Token inspector", "inspector", "navInspector"));
+                navButton("Token inspector", "inspector", "navInspector"),
+                navButton("Request console", "console", "navConsole"));
         sidebar.setPadding(new Insets(12));
         sidebar.setPrefWidth(170);
         setLeft(sidebar);
@@ -111,6 +126,7 @@ public final class Shell extends BorderPane {
             if (scene != null) {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), () -> show("identities"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show("inspector"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show("console"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
                         () -> identities.refresh(context.activeIdentity().get()));
             }

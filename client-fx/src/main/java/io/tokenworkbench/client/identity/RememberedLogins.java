@@ -2,20 +2,16 @@ package io.tokenworkbench.client.identity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.tokenworkbench.client.support.OwnerOnlyFiles;
 import io.tokenworkbench.model.json.Json;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The identities a person asked the workbench to remember: their refresh tokens (never passwords, never access
@@ -23,8 +19,6 @@ import java.util.Set;
  * A damaged file is reported and treated as empty, never a crash. Thread-safe.
  */
 public final class RememberedLogins {
-
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
 
@@ -93,19 +87,6 @@ public final class RememberedLogins {
     }
 
     private void save(List<Entry> entries) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "remembered", ".tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        try {
-            Files.write(temp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        OwnerOnlyFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
     }
 }

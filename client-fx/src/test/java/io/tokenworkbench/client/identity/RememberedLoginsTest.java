@@ -26,7 +26,7 @@ class RememberedLoginsTest {
 
         store.remember("http://localhost:8080", alice, NOW);
 
-        assertEquals(RememberedLogins.OWNER_ONLY, Files.getPosixFilePermissions(store.file()));
+        assertEquals(io.tokenworkbench.client.support.OwnerOnlyFiles.OWNER_ONLY, Files.getPosixFilePermissions(store.file()));
         String content = Files.readString(store.file());
         assertTrue(content.contains("refresh-token-value"));
         assertFalse(content.contains("access-token-value"), "access tokens stay in memory");

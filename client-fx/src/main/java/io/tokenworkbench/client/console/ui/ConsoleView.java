@@ -1,0 +1,178 @@
+package io.tokenworkbench.client.console.ui;
+
+import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.console.RequestHistory;
+import io.tokenworkbench.client.identity.Identity;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The request console: compose, send as anyone, read the answer; history on the left. */
+public final class ConsoleView extends BorderPane {
+
+    private static final Identity ANONYMOUS = null;
+
+    private final ConsoleViewModel model;
+    private final ObservableList<Identity> identities;
+
+    public ConsoleView(ConsoleViewModel model, ObservableList<Identity> identities) {
+        this.model = model;
+        this.identities = identities;
+        setId("consoleView");
+        createView();
+    }
+
+    private void createView() {
+        ComboBox<String> method = new ComboBox<>();
+        method.setId("methodBox");
+        method.getItems().setAll("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+        method.setEditable(true);
+        method.valueProperty().bindBidirectional(model.methodProperty());
+        TextField path = new TextField();
+        path.setId("pathField");
+        path.setPromptText("/path or https://absolute/url");
+        path.textProperty().bindBidirectional(model.pathProperty());
+        HBox.setHgrow(path, Priority.ALWAYS);
+
+        ComboBox<Identity> sendAs = new ComboBox<>();
+        sendAs.setId("sendAsBox");
+        sendAs.setPromptText("anonymous");
+        sendAs.getItems().add(ANONYMOUS);
+        sendAs.getItems().addAll(identities);
+        identities.addListener((javafx.collections.ListChangeListener<Identity>) change -> {
+            Identity chosen = sendAs.getValue();
+            sendAs.getItems().setAll(identities);
+            sendAs.getItems().addFirst(ANONYMOUS);
+            if (chosen != null) {
+                sendAs.setValue(identities.stream().filter(i -> i.id().equals(chosen.id())).findFirst().orElse(null));
+            }
+        });
+        sendAs.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Identity identity) {
+                return identity == null ? "anonymous" : identity.label();
+            }
+
+            @Override
+            public Identity fromString(String text) {
+                return null;
+            }
+        });
+        sendAs.valueProperty().bindBidirectional(model.sendAsProperty());
+
+        Button send = new Button("Send");
+        send.setId("sendButton");
+        send.getStyleClass().add(Styles.ACCENT);
+        send.disableProperty().bind(model.busyProperty());
+        send.setOnAction(event -> model.send());
+        Button curl = new Button("Copy as curl");
+        curl.setId("curlButton");
+        curl.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.curl());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox requestLine = new HBox(8, method, path, new Label("as"), sendAs, send, curl);
+        requestLine.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea headers = new TextArea();
+        headers.setId("headersArea");
+        headers.setPromptText("Header: value (one a line)");
+        headers.setPrefRowCount(3);
+        headers.textProperty().bindBidirectional(model.headersProperty());
+        TextArea body = new TextArea();
+        body.setId("bodyArea");
+        body.setPromptText("JSON body");
+        body.setPrefRowCount(5);
+        body.textProperty().bindBidirectional(model.bodyProperty());
+        Button pretty = new Button("Pretty-print");
+        pretty.setOnAction(event -> model.prettyPrintBody());
+
+        Label status = new Label();
+        status.setId("responseStatus");
+        status.getStyleClass().add(Styles.TITLE_4);
+        status.textProperty().bind(model.statusProperty());
+        model.outcomeProperty().addListener((obs, old, outcome) -> {
+            status.getStyleClass().removeAll(Styles.SUCCESS, Styles.ACCENT, Styles.WARNING, Styles.DANGER);
+            switch (outcome) {
+                case SUCCESS -> status.getStyleClass().add(Styles.SUCCESS);
+                case REDIRECT -> status.getStyleClass().add(Styles.ACCENT);
+                case CLIENT_ERROR -> status.getStyleClass().add(Styles.WARNING);
+                case SERVER_ERROR, FAILURE -> status.getStyleClass().add(Styles.DANGER);
+                case NONE -> { }
+            }
+        });
+        Label explanation = new Label();
+        explanation.setId("responseExplanation");
+        explanation.setWrapText(true);
+        explanation.textProperty().bind(model.explanationProperty());
+        TextArea responseHeaders = readOnly("responseHeaders", model.responseHeadersProperty());
+        responseHeaders.setPrefRowCount(6);
+        TextArea responseBody = readOnly("responseBody", model.responseBodyProperty());
+        VBox response = new VBox(8, status, explanation, responseHeaders, responseBody);
+        VBox.setVgrow(responseBody, Priority.ALWAYS);
+
+        VBox compose = new VBox(8, requestLine, new Label("Headers"), headers, new HBox(8, new Label("Body"), pretty),
+                body, response);
+        VBox.setVgrow(response, Priority.ALWAYS);
+
+        ListView<RequestHistory.Entry> history = new ListView<>(model.history());
+        history.setId("historyList");
+        history.setPlaceholder(new Label("Sent requests appear here and are kept across restarts"));
+        history.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(RequestHistory.Entry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : (entry.status() == 0 ? "—" : String.valueOf(entry.status()))
+                        + "  " + entry.request().method() + " " + entry.request().path() + "  as " + entry.identity());
+            }
+        });
+        history.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2) {
+                model.restore(history.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        SplitPane split = new SplitPane(history, compose);
+        split.setDividerPositions(0.25);
+        setCenter(split);
+        setPadding(new Insets(12));
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                            if (isVisible() && getScene() != null && getParent() != null) {
+                                model.send();
+                            }
+                        });
+            }
+        });
+    }
+
+    private static TextArea readOnly(String id, javafx.beans.value.ObservableValue<String> text) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setStyle("-fx-font-family: monospace;");
+        area.textProperty().bind(text);
+        return area;
+    }
+}

@@ -5,6 +5,9 @@ import io.tokenworkbench.client.console.RequestHistory;
 import io.tokenworkbench.client.console.ui.ConsoleView;
 import io.tokenworkbench.client.console.ui.ConsoleViewModel;
 import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.posts.PostsService;
+import io.tokenworkbench.client.posts.ui.PostsView;
+import io.tokenworkbench.client.posts.ui.PostsViewModel;
 import io.tokenworkbench.client.identity.ui.IdentitiesView;
 import io.tokenworkbench.client.identity.ui.IdentitiesViewModel;
 import io.tokenworkbench.client.inspector.Durations;
@@ -41,6 +44,7 @@ public final class Shell extends BorderPane {
     private final HBox bannerBox = new HBox(12, banner, retry);
     private final java.util.Map<String, javafx.scene.Node> pages = new java.util.HashMap<>();
     private Timeline probeTimer;
+    private PostsViewModel postsModel;
 
     public Shell(AppContext context) {
         this.context = context;
@@ -104,12 +108,17 @@ public final class Shell extends BorderPane {
             }
         });
 
+        postsModel = new PostsViewModel(new PostsService(context.api()), context.activeIdentity(),
+                context.serverUrl(), context.background(), context.ui());
+
         pages.put("identities", new IdentitiesView(identities));
+        pages.put("posts", new PostsView(postsModel));
         pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
         VBox sidebar = new VBox(4, navButton("Identities", "identities", "navIdentities"),
                 navButton("Token inspector", "inspector", "navInspector"),
-                navButton("Request console", "console", "navConsole"));
+                navButton("Request console", "console", "navConsole"),
+                navButton("My posts", "posts", "navPosts"));
         sidebar.setPadding(new Insets(12));
         sidebar.setPrefWidth(170);
         setLeft(sidebar);
@@ -127,6 +136,7 @@ public final class Shell extends BorderPane {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), () -> show("identities"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show("inspector"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show("console"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show("posts"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
                         () -> identities.refresh(context.activeIdentity().get()));
             }
@@ -145,6 +155,9 @@ public final class Shell extends BorderPane {
     /** Shows one page of the workbench by its id. */
     public void show(String page) {
         setCenter(pages.get(page));
+        if (page.equals("posts")) {
+            postsModel.load();
+        }
     }
 
     private String statusText() {

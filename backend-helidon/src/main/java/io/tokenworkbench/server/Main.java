@@ -22,6 +22,12 @@ public final class Main {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException e) {
+            // Pool and server threads may already run; without an exit the process would linger, never ready.
+            System.err.println("Cannot start: " + e);
+            e.printStackTrace(System.err);
+            System.exit(1);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         if (config.devMode()) {
@@ -33,5 +39,7 @@ public final class Main {
         }
         System.out.println("Token Workbench backend ready at " + app.baseUrl()
                 + (config.devMode() ? " (dev mode)" : ""));
+        // Scripts and supervisors wait for this line; when stdout is a pipe it must not sit in a buffer.
+        System.out.flush();
     }
 }

@@ -3,30 +3,23 @@ package io.tokenworkbench.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A write the API acknowledged survives the backend process being killed with SIGKILL right after the response. */
 class DurabilityHttpTest {
 
-    private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -67,41 +60,58 @@ class DurabilityHttpTest {
         }
     }
 
+    /** Starts {@code Main} in a child JVM on a free port, its output in a log file beside the data. */
     private static Process startBackend(Path dataDir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         builder.environment().put("APP_DEV_MODE", "true");
-        builder.environment().put("SERVER_PORT", "0");
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("SERVER_HOST", "127.0.0.1");
         builder.environment().put("APP_DATA_DIR", dataDir.toString());
         builder.environment().put("SECURITY_RATE_LIMITS_ENABLED", "false");
         builder.redirectErrorStream(true);
-        return builder.start();
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log")
+                .toFile()));
+        Process process = builder.start();
+        PORTS.put(process.pid(), port);
+        LOGS.put(process.pid(), dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+        return process;
     }
 
-    private static String awaitReady(Process process) throws Exception {
-        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                StringBuilder seen = new StringBuilder();
-                while ((line = reader.readLine()) != null) {
-                    Matcher matcher = READY.matcher(line);
-                    if (matcher.find()) {
-                        Thread.ofVirtual().start(() -> reader.lines().forEach(ignored -> { }));
-                        return matcher.group(1);
-                    }
-                    seen.append(line).append('\n');
-                }
-                throw new IllegalStateException("The backend exited before it was ready:\n" + seen);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+    private static final java.util.Map<Long, Integer> PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Long, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Polls {@code /ping} until the child answers; on failure says what it logged. */
+    private String awaitReady(Process process) throws Exception {
+        String url = "http://127.0.0.1:" + PORTS.get(process.pid());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The backend exited (" + process.exitValue() + "):\n" + log(process));
             }
-        });
-        String found = url.get(120, TimeUnit.SECONDS);
-        assertFalse(found.isBlank());
-        return found;
+            try {
+                if (send(url, "GET", "/ping", null, null).statusCode() == 200) {
+                    return url;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The backend did not answer /ping in 120 s; it logged:\n" + log(process));
+    }
+
+    private static String log(Process process) {
+        try {
+            return java.nio.file.Files.readString(LOGS.get(process.pid()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     private HttpResponse<String> send(String base, String method, String path, String token, String body)

@@ -90,7 +90,13 @@ public final class ConsoleView extends BorderPane {
             content.putString(model.curl());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox requestLine = new HBox(8, method, path, new Label("as"), sendAs, send, curl);
+        method.setPrefWidth(110);
+        sendAs.setPrefWidth(170);
+        Label as = new Label("as");
+        for (javafx.scene.layout.Region fixed : new javafx.scene.layout.Region[] {method, as, sendAs, send, curl}) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox requestLine = new HBox(8, method, path, as, sendAs, send, curl);
         requestLine.setAlignment(Pos.CENTER_LEFT);
 
         TextArea headers = new TextArea();
@@ -136,7 +142,10 @@ public final class ConsoleView extends BorderPane {
 
         ListView<RequestHistory.Entry> history = new ListView<>(model.history());
         history.setId("historyList");
-        history.setPlaceholder(new Label("Sent requests appear here and are kept across restarts"));
+        Label emptyHistory = new Label("Sent requests appear here and are kept across restarts");
+        emptyHistory.setWrapText(true);
+        emptyHistory.setPadding(new Insets(12));
+        history.setPlaceholder(emptyHistory);
         history.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(RequestHistory.Entry entry, boolean empty) {

@@ -128,10 +128,10 @@ public final class AuthService {
             case RefreshTokens.Spend.Rotated(long userId, String scope, String familyId) -> {
                 UserAccount user = users.byId(userId).filter(UserAccount::active)
                         .orElseThrow(() -> new ApiException.OAuth(401, "invalid_grant", "The user is no longer active"));
-                Set<String> scopes = Permissions.parseScope(scope);
-                Set<String> stillGranted = new LinkedHashSet<>();
+                // The new pair keeps the narrowed scope, minus whatever the user's roles no longer grant.
                 Set<String> rolePermissions = Permissions.ofRoles(user.roles());
-                scopes.stream().filter(s -> Permissions.covers(rolePermissions, s) || rolePermissions.contains(s))
+                Set<String> stillGranted = new LinkedHashSet<>();
+                Permissions.parseScope(scope).stream().filter(s -> Permissions.covers(rolePermissions, s))
                         .forEach(stillGranted::add);
                 audit.record(AuditLog.Event.REFRESH, true, user.id(), user.username(), clientIp, "rotated");
                 yield pair(user, stillGranted, familyId);

@@ -1,0 +1,67 @@
+package io.tokenworkbench.client.checks.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenworkbench.client.checks.suite.Assertion;
+import io.tokenworkbench.client.http.ApiResult;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Evaluates an {@link Assertion} on a response. */
+final class Assertions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SHOWN = 120;
+
+    private Assertions() {
+    }
+
+    /** Why the assertion does not hold, or empty when it does. */
+    static Optional<String> failure(Assertion assertion, ApiResult.Response response) {
+        Optional<JsonNode> actual = switch (assertion.target()) {
+            case Assertion.Target.Header header -> response.header(header.name()).map(JSON::valueToTree);
+            case Assertion.Target.JsonValue json -> jsonAt(response.body(), json.pointer());
+        };
+        String what = assertion.target().toString();
+        return switch (assertion.condition()) {
+            case Assertion.Condition.Present present -> actual.isPresent() == present.present() ? Optional.empty()
+                    : Optional.of(what + (present.present() ? " is missing" : " should be absent but is "
+                    + shown(actual.get())));
+            case Assertion.Condition.EqualTo equalTo -> {
+                if (actual.isEmpty()) {
+                    yield Optional.of(what + " is missing, expected " + shown(equalTo.value()));
+                }
+                boolean equal = actual.get().equals(equalTo.value())
+                        || actual.get().isValueNode() && equalTo.value().isValueNode()
+                        && actual.get().asText().equals(equalTo.value().asText())
+                        && assertion.target() instanceof Assertion.Target.Header;
+                yield equal ? Optional.empty()
+                        : Optional.of(what + " is " + shown(actual.get()) + ", expected " + shown(equalTo.value()));
+            }
+            case Assertion.Condition.Matches matches -> {
+                if (actual.isEmpty()) {
+                    yield Optional.of(what + " is missing, expected to match /" + matches.pattern() + "/");
+                }
+                String text = actual.get().isValueNode() ? actual.get().asText() : actual.get().toString();
+                yield matches.pattern().matcher(text).find() ? Optional.empty()
+                        : Optional.of(what + " is " + shown(actual.get()) + ", expected to match /"
+                        + matches.pattern() + "/");
+            }
+        };
+    }
+
+    private static Optional<JsonNode> jsonAt(String body, String pointer) {
+        try {
+            JsonNode node = JSON.readTree(body).at(pointer);
+            return node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String shown(JsonNode node) {
+        String text = Redaction.body(node.toString());
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+    }
+}

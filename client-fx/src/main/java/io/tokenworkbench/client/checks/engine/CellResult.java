@@ -1,0 +1,23 @@
+package io.tokenworkbench.client.checks.engine;
+
+import io.tokenworkbench.client.checks.suite.StatusSet;
+
+/**
+ * One cell of the matrix: a row sent as one identity.
+ *
+ * @param row      the row's name
+ * @param column   the identity (column) name
+ * @param expected statuses that pass
+ * @param actual   the status received, or 0 when there was none
+ * @param outcome  pass, fail or error
+ * @param reason   why it failed or errored (empty when it passed)
+ * @param exchange the request and response, or null when nothing was sent
+ */
+public record CellResult(String row, String column, StatusSet expected, int actual, Outcome outcome, String reason,
+                         Exchange exchange) {
+
+    /** What the matrix shows in the cell: the status, or "ERR". */
+    public String label() {
+        return actual == 0 ? "ERR" : String.valueOf(actual);
+    }
+}

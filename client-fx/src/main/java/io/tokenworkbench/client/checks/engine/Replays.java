@@ -1,0 +1,253 @@
+package io.tokenworkbench.client.checks.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenworkbench.client.checks.suite.Replay;
+import io.tokenworkbench.client.checks.suite.StatusSet;
+import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.ApiResult;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Carries out replay steps: obtains tokens, causes the event that must invalidate them (logout, refresh rotation,
+ * password reset, user deletion), presents the old tokens again and expects them refused. Password resets and
+ * deletions use a throwaway account registered for the purpose, never one of the suite's identities.
+ */
+final class Replays {
+
+    static final String FRESH_USER = "fresh user";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RESET_TOKEN = Pattern.compile("(?m)^\\s*([A-Za-z0-9_-]{20,})\\s*$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RequestSender sender;
+    private final IdentityTokens tokens;
+    private final Map<String, Credential> credentials;
+    private final String runId;
+    private final RunListener listener;
+    private final AtomicInteger throwaways = new AtomicInteger();
+
+    Replays(RequestSender sender, IdentityTokens tokens, Map<String, Credential> credentials, String runId,
+            RunListener listener) {
+        this.sender = sender;
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.runId = runId;
+        this.listener = listener;
+    }
+
+    /** How many cells a replay step produces. */
+    static int rowsOf(Replay replay) {
+        return replay.event() == Replay.Event.DELETE_USER ? 1 : 2;
+    }
+
+    List<RowResult> run(Replay replay) {
+        List<RowResult> rows = switch (replay.event()) {
+            case LOGOUT -> logout(replay);
+            case REFRESH -> refresh(replay);
+            case PASSWORD_RESET -> passwordReset(replay);
+            case DELETE_USER -> deleteUser(replay);
+        };
+        rows.forEach(row -> row.cells().values().forEach(cell -> listener.cellDone(cell, 0)));
+        return rows;
+    }
+
+    private List<RowResult> logout(Replay replay) {
+        String column = replay.username();
+        String access = replay.name() + ": access token after logout";
+        String refresh = replay.name() + ": refresh token after logout";
+        Credential session = tokens.login(replay.username(), replay.password(), null);
+        if (!(session instanceof Credential.Token token) || token.refreshToken() == null) {
+            return errors(column, "logging in for the replay failed: " + reason(session), access, refresh);
+        }
+        ApiResult out = sender.send(sender.json("POST", "/v1/auth/logout",
+                Map.of("refresh_token", token.refreshToken()), token.accessToken()), StatusSet.of(204));
+        if (!(out instanceof ApiResult.Response r) || r.status() != 204) {
+            return errors(column, "the logout itself did not succeed: " + describe(out), access, refresh);
+        }
+        return List.of(
+                replayed(access, column, ApiRequest.get(sender.server(), "/protected").withBearer(token.accessToken()),
+                        StatusSet.of(401)),
+                replayed(refresh, column, refreshRequest(token.refreshToken()), StatusSet.of(401)));
+    }
+
+    private List<RowResult> refresh(Replay replay) {
+        String column = replay.username();
+        String spent = replay.name() + ": spent refresh token presented again";
+        String successor = replay.name() + ": its successor after the reuse (family revoked)";
+        Credential session = tokens.login(replay.username(), replay.password(), null);
+        if (!(session instanceof Credential.Token token) || token.refreshToken() == null) {
+            return errors(column, "logging in for the replay failed: " + reason(session), spent, successor);
+        }
+        ApiResult rotated = sender.send(refreshRequest(token.refreshToken()), StatusSet.of(200));
+        Optional<String> next = field(rotated, "refresh_token");
+        if (next.isEmpty()) {
+            return errors(column, "the refresh itself did not succeed: " + describe(rotated), spent, successor);
+        }
+        RowResult first = replayed(spent, column, refreshRequest(token.refreshToken()), StatusSet.of(401));
+        RowResult second = replayed(successor, column, refreshRequest(next.get()), StatusSet.of(401));
+        return List.of(first, second);
+    }
+
+    private List<RowResult> passwordReset(Replay replay) {
+        String refresh = replay.name() + ": refresh token after the reset";
+        String reused = replay.name() + ": reset token used a second time";
+        Optional<Throwaway> user = register();
+        if (user.isEmpty()) {
+            return errors(FRESH_USER, "registering a throwaway user failed", refresh, reused);
+        }
+        Credential session = tokens.login(user.get().username(), user.get().password(), null);
+        if (!(session instanceof Credential.Token token) || token.refreshToken() == null) {
+            return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), refresh, reused);
+        }
+        ApiResult requested = sender.send(sender.json("POST", "/v1/auth/password-reset/request",
+                Map.of("email", user.get().email()), null), StatusSet.of(202));
+        if (!(requested instanceof ApiResult.Response r) || r.status() != 202) {
+            return errors(FRESH_USER, "asking for the reset failed: " + describe(requested), refresh, reused);
+        }
+        Optional<String> resetToken = resetTokenFor(user.get().email());
+        if (resetToken.isEmpty()) {
+            return errors(FRESH_USER, "no reset mail for the throwaway user in /v1/dev/outbox (dev mode off?)",
+                    refresh, reused);
+        }
+        Map<String, String> confirm = Map.of("token", resetToken.get(), "new_password", strongPassword());
+        ApiResult confirmed = sender.send(sender.json("POST", "/v1/auth/password-reset/confirm", confirm, null),
+                StatusSet.of(204));
+        if (!(confirmed instanceof ApiResult.Response c) || c.status() != 204) {
+            return errors(FRESH_USER, "confirming the reset failed: " + describe(confirmed), refresh, reused);
+        }
+        return List.of(replayed(refresh, FRESH_USER, refreshRequest(token.refreshToken()), StatusSet.of(401)),
+                replayed(reused, FRESH_USER, sender.json("POST", "/v1/auth/password-reset/confirm",
+                        Map.of("token", resetToken.get(), "new_password", strongPassword()), null), StatusSet.of(400)));
+    }
+
+    private List<RowResult> deleteUser(Replay replay) {
+        String access = replay.name() + ": access token after the user was deleted";
+        Credential deleter = credentials.get(replay.by());
+        if (!(deleter instanceof Credential.Token admin)) {
+            return errors(FRESH_USER, "no token for '" + replay.by() + "', who would delete the user", access);
+        }
+        Optional<Throwaway> user = register();
+        if (user.isEmpty()) {
+            return errors(FRESH_USER, "registering a throwaway user failed", access);
+        }
+        Credential session = tokens.login(user.get().username(), user.get().password(), null);
+        if (!(session instanceof Credential.Token token)) {
+            return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), access);
+        }
+        ApiResult deleted = sender.send(ApiRequest.of("DELETE", sender.server(), "/v1/users/" + user.get().id())
+                .withBearer(admin.accessToken()), StatusSet.of(204));
+        if (!(deleted instanceof ApiResult.Response d) || d.status() != 204) {
+            return errors(FRESH_USER, "deleting the user as '" + replay.by() + "' failed: " + describe(deleted),
+                    access);
+        }
+        return List.of(replayed(access, FRESH_USER,
+                ApiRequest.get(sender.server(), "/v1/users/me").withBearer(token.accessToken()), StatusSet.of(401)));
+    }
+
+    private RowResult replayed(String name, String column, ApiRequest request, StatusSet expected) {
+        ApiResult result = sender.send(request, expected);
+        Exchange exchange = RequestSender.record(request, result);
+        CellResult cell = switch (result) {
+            case ApiResult.Failure failure -> new CellResult(name, column, expected, 0, Outcome.ERROR,
+                    failure.reason(), exchange);
+            case ApiResult.Response response when expected.matches(response.status()) ->
+                    new CellResult(name, column, expected, response.status(), Outcome.PASS, "", exchange);
+            case ApiResult.Response response -> new CellResult(name, column, expected, response.status(),
+                    Outcome.FAIL, "the old token still works: expected " + expected + ", got " + response.status(),
+                    exchange);
+        };
+        return new RowResult(name, request.method() + " " + RequestSender.pathOf(request), true,
+                Map.of(column, cell));
+    }
+
+    private ApiRequest refreshRequest(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        return sender.tokenRequest(form);
+    }
+
+    private record Throwaway(long id, String username, String email, String password) {
+        @Override
+        public String toString() {
+            return "Throwaway[" + username + "]";
+        }
+    }
+
+    private Optional<Throwaway> register() {
+        String username = "twb_" + runId + "_" + throwaways.incrementAndGet();
+        String email = username + "@example.com";
+        String password = strongPassword();
+        ApiResult result = sender.send(sender.json("POST", "/v1/auth/register",
+                Map.of("username", username, "email", email, "password", password), null), StatusSet.of(201));
+        return field(result, "id").map(id -> new Throwaway(Long.parseLong(id), username, email, password));
+    }
+
+    private Optional<String> resetTokenFor(String email) {
+        ApiResult outbox = sender.send(ApiRequest.get(sender.server(), "/v1/dev/outbox"), StatusSet.of(200));
+        if (!(outbox instanceof ApiResult.Response response) || response.status() != 200) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode mail : JSON.readTree(response.body())) {
+                if (email.equalsIgnoreCase(mail.path("to").asText())) {
+                    Matcher m = RESET_TOKEN.matcher(mail.path("body").asText());
+                    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> field(ApiResult result, String name) {
+        if (!(result instanceof ApiResult.Response response) || !response.isSuccess()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode value = JSON.readTree(response.body()).get(name);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String strongPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return "twb-" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static String reason(Credential credential) {
+        return credential instanceof Credential.Unavailable(String reason) ? reason : "no refresh token was issued";
+    }
+
+    private static String describe(ApiResult result) {
+        return switch (result) {
+            case ApiResult.Failure failure -> failure.reason();
+            case ApiResult.Response response -> "HTTP " + response.status() + IdentityTokens.describe(response);
+        };
+    }
+
+    private static List<RowResult> errors(String column, String reason, String... names) {
+        List<RowResult> rows = new ArrayList<>();
+        for (String name : names) {
+            rows.add(new RowResult(name, "", true, Map.of(column,
+                    new CellResult(name, column, StatusSet.of(401), 0, Outcome.ERROR, reason, null))));
+        }
+        return rows;
+    }
+}

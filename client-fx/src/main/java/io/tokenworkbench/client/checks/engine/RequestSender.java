@@ -1,0 +1,189 @@
+package io.tokenworkbench.client.checks.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenworkbench.client.checks.suite.RequestSpec;
+import io.tokenworkbench.client.checks.suite.StatusSet;
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.ApiResult;
+import io.tokenworkbench.client.http.HttpHeader;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns suite requests into HTTP exchanges: fills variables, adds the bearer token, waits out a rate limit that the
+ * check did not ask about (honouring {@code Retry-After} up to a bound), and records what happened with secrets
+ * redacted.
+ */
+final class RequestSender {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RECORDED_BODY_CHARS = 64 * 1024;
+    private static final int RATE_LIMIT_RETRIES = 2;
+
+    private final ApiClient api;
+    private final String server;
+    private final Duration maxRateLimitWait;
+    private final RunListener listener;
+    private final RunControl control;
+
+    RequestSender(ApiClient api, String server, Duration maxRateLimitWait, RunListener listener, RunControl control) {
+        this.api = api;
+        this.server = server;
+        this.maxRateLimitWait = maxRateLimitWait;
+        this.listener = listener;
+        this.control = control;
+    }
+
+    String server() {
+        return server;
+    }
+
+    /** Builds the HTTP request; throws IllegalStateException/IllegalArgumentException with a reason on bad input. */
+    ApiRequest build(RequestSpec spec, Variables variables, String accessToken) {
+        ApiRequest request = ApiRequest.of(spec.method(), server, variables.fill(spec.path()));
+        for (Map.Entry<String, String> header : spec.headers().entrySet()) {
+            request = request.withHeader(header.getKey(), variables.fill(header.getValue()));
+        }
+        String contentType = null;
+        String body = null;
+        switch (spec.body()) {
+            case RequestSpec.Body.None none -> {
+            }
+            case RequestSpec.Body.Json json -> {
+                contentType = "application/json";
+                try {
+                    body = JSON.writeValueAsString(variables.fill(json.document()));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("cannot write the JSON body", e);
+                }
+            }
+            case RequestSpec.Body.Form form -> {
+                contentType = "application/x-www-form-urlencoded";
+                body = form.fields().entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(variables.fill(e.getValue())))
+                        .collect(Collectors.joining("&"));
+            }
+            case RequestSpec.Body.Text text -> {
+                contentType = text.contentType();
+                body = variables.fill(text.text());
+            }
+        }
+        if (contentType != null && request.header("Content-Type").isEmpty()) {
+            request = request.withHeader("Content-Type", contentType);
+        }
+        if (body != null) {
+            request = request.withBody(body);
+        }
+        if (accessToken != null && request.header("Authorization").isEmpty()) {
+            request = request.withBearer(accessToken);
+        }
+        return request;
+    }
+
+    /** A form POST to the token endpoint. */
+    ApiRequest tokenRequest(Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return ApiRequest.of("POST", server, "/v1/auth/token")
+                .withHeader("Content-Type", "application/x-www-form-urlencoded").withBody(body);
+    }
+
+    /** A JSON request. */
+    ApiRequest json(String method, String path, Object body, String accessToken) {
+        ApiRequest request;
+        try {
+            request = ApiRequest.json(method, server, path, JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the JSON body", e);
+        }
+        return accessToken == null ? request : request.withBearer(accessToken);
+    }
+
+    /**
+     * Sends, and when the answer is an unexpected 429 with a {@code Retry-After} within bounds, waits and sends again.
+     *
+     * @param expected statuses the caller expects (null: any 2xx); a 429 among them is returned at once
+     */
+    ApiResult send(ApiRequest request, StatusSet expected) {
+        ApiResult result = api.send(request);
+        for (int attempt = 0; attempt < RATE_LIMIT_RETRIES; attempt++) {
+            if (!(result instanceof ApiResult.Response response) || response.status() != 429
+                    || expected != null && expected.matches(429)) {
+                return result;
+            }
+            long waitSeconds = response.header("Retry-After").map(RequestSender::seconds).orElse(-1L);
+            if (waitSeconds < 0 || waitSeconds > maxRateLimitWait.toSeconds()) {
+                return result;
+            }
+            listener.message("Rate limited on " + request.method() + " " + pathOf(request) + "; waiting "
+                    + waitSeconds + " s as Retry-After asks");
+            if (!sleep(Duration.ofSeconds(waitSeconds).plusMillis(200))) {
+                return result;
+            }
+            result = api.send(request);
+        }
+        return result;
+    }
+
+    /** The exchange as recorded: secrets redacted, long bodies cut. */
+    static Exchange record(ApiRequest request, ApiResult result) {
+        List<HttpHeader> requestHeaders = request.headers().stream()
+                .map(h -> new HttpHeader(h.name(), Redaction.header(h.name(), h.value()))).toList();
+        String requestBody = Redaction.body(request.body() == null ? "" : request.body());
+        return switch (result) {
+            case ApiResult.Response response -> new Exchange(request.method(), request.url(), requestHeaders,
+                    requestBody, response.status(), response.headers().stream()
+                    .map(h -> new HttpHeader(h.name(), Redaction.header(h.name(), h.value()))).toList(),
+                    cut(Redaction.body(response.body())), response.elapsed().toMillis());
+            case ApiResult.Failure failure -> new Exchange(request.method(), request.url(), requestHeaders,
+                    requestBody, 0, List.of(), failure.reason(), failure.elapsed().toMillis());
+        };
+    }
+
+    private boolean sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        try {
+            while (System.nanoTime() < until) {
+                if (control.isCancelled()) {
+                    return false;
+                }
+                Thread.sleep(Math.min(250, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String pathOf(ApiRequest request) {
+        String url = request.url();
+        int scheme = url.indexOf("://");
+        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        return slash < 0 ? "/" : url.substring(slash);
+    }
+
+    private static String cut(String body) {
+        return body.length() <= RECORDED_BODY_CHARS ? body
+                : body.substring(0, RECORDED_BODY_CHARS) + "\n…(cut at " + RECORDED_BODY_CHARS + " characters)";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,70 @@
+package io.tokenworkbench.client.checks.engine;
+
+import io.tokenworkbench.client.checks.suite.SuiteParser;
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.server.ServerApp;
+import io.tokenworkbench.server.config.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The built-in suite against a real dev-mode backend with its rate limits on, as the demo runs it. */
+class BuiltinSuiteHttpTest {
+
+    @TempDir
+    static Path dataDir;
+    private static ServerApp backend;
+    private static final ApiClient API = ApiClient.create();
+    private final CheckEngine engine = new CheckEngine(API, Clock.systemUTC());
+
+    @BeforeAll
+    static void start() {
+        backend = ServerApp.start(AppConfig.forDevelopment(dataDir));
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+        API.shutdown();
+    }
+
+    @Test
+    void theBuiltInSuitePassesAgainstOurBackend() {
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+        List<Integer> total = new CopyOnWriteArrayList<>();
+        RunResult result = engine.run(SuiteParser.builtin(), backend.baseUrl(), CheckEngine.RunOptions.defaults(),
+                new RunListener() {
+                    @Override
+                    public void started(int totalCells) {
+                        total.add(totalCells);
+                    }
+
+                    @Override
+                    public void cellDone(CellResult cell, int done) {
+                        progress.add(done);
+                    }
+                }, new RunControl());
+
+        assertTrue(result.passed(), () -> CheckEngineHttpTest.failures(result));
+        assertTrue(result.notes().isEmpty(), result.notes()::toString);
+        long cells = result.cells().count();
+        assertTrue(cells > 400, "every route × every identity: " + cells);
+        assertEquals(total.getFirst().longValue(), cells);
+        assertEquals(cells, progress.stream().mapToInt(Integer::intValue).max().orElse(0));
+        assertTrue(result.rows().stream().filter(RowResult::replay).count() >= 7, "replay rows");
+        CellResult aliceAdmin = result.rows().stream().filter(r -> r.request().equals("GET /v1/admin/users"))
+                .findFirst().orElseThrow().cell("alice").orElseThrow();
+        assertEquals(403, aliceAdmin.actual());
+        assertTrue(aliceAdmin.exchange().requestHeaders().stream()
+                .anyMatch(h -> h.value().endsWith("…(redacted)")), "the token is recorded redacted");
+    }
+}

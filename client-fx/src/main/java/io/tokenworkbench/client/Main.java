@@ -1,14 +1,23 @@
 package io.tokenworkbench.client;
 
 import io.tokenworkbench.client.app.WorkbenchApp;
+import io.tokenworkbench.client.cli.CheckCommand;
 
-/** Starts the workbench: {@code java -jar client-fx.jar [--server URL]}. */
+import java.util.Arrays;
+
+/**
+ * Starts the workbench ({@code java -jar client-fx.jar [--server URL]}) or, with {@code check} first, the headless
+ * check runner, which never loads a JavaFX class.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            System.exit(CheckCommand.run(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)));
+        }
         switch (ClientOptions.parse(args)) {
             case ClientOptions.Parsed.Run(ClientOptions options) -> WorkbenchApp.launch(options);
             case ClientOptions.Parsed.Exit(int code) -> System.exit(code);

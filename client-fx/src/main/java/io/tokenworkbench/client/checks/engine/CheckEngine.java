@@ -68,6 +68,21 @@ public final class CheckEngine {
         }
     }
 
+    /**
+     * Obtains the identities' access tokens as a run would (log in, mint, derive): name → token, or empty when it
+     * could not be obtained.
+     */
+    public Map<String, Optional<String>> accessTokens(List<SuiteIdentity> identities, String server) {
+        RequestSender sender = new RequestSender(api, server, RunOptions.defaults().maxRateLimitWait(),
+                RunListener.NONE, new RunControl());
+        Map<String, SuiteIdentity> byName = identities.stream()
+                .collect(Collectors.toMap(SuiteIdentity::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, Optional<String>> tokens = new LinkedHashMap<>();
+        new IdentityTokens(sender).obtainAll(identities, byName).forEach((name, credential) -> tokens.put(name,
+                credential instanceof Credential.Token token ? Optional.of(token.accessToken()) : Optional.empty()));
+        return tokens;
+    }
+
     /** Runs the suite; never throws for trouble with the server, which shows in the cells and notes instead. */
     public RunResult run(Suite suite, String server, RunOptions options, RunListener listener, RunControl control) {
         Instant started = clock.instant();

@@ -369,7 +369,7 @@ public final class SuiteParser {
             return null;
         }
         knownKeys(node, at, "name", "request", "expect", "identities", "fresh_token", "before_each", "assert",
-                "suite_assertions");
+                "suite_assertions", "note");
         Set<String> variables = new HashSet<>(knownVariables);
         List<Step> beforeEach = new ArrayList<>();
         JsonNode beforeNode = node.get("before_each");

@@ -1,0 +1,25 @@
+package io.tokenworkbench.client.checks.discovery;
+
+import io.tokenworkbench.client.checks.suite.Suite;
+
+import java.util.List;
+
+/**
+ * A suite generated from a server's OpenAPI document.
+ *
+ * @param yaml          the suite as YAML, ready to review, edit and save
+ * @param suite         the same, parsed
+ * @param operations    how many operations the document has
+ * @param observed      whether one observed run set the expectations
+ * @param disagreements cells where the document and the observed run disagree
+ * @param notObserved   checks not sent during observation (unsafe methods when not allowed): their expectations
+ *                      come from the document alone
+ */
+public record Discovery(String yaml, Suite suite, int operations, boolean observed, List<Disagreement> disagreements,
+                        List<String> notObserved) {
+
+    public Discovery {
+        disagreements = List.copyOf(disagreements);
+        notObserved = List.copyOf(notObserved);
+    }
+}

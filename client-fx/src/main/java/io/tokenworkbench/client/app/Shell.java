@@ -1,6 +1,10 @@
 package io.tokenworkbench.client.app;
 
 import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.checks.discovery.OpenApiDiscovery;
+import io.tokenworkbench.client.checks.engine.CheckEngine;
+import io.tokenworkbench.client.checks.ui.MatrixView;
+import io.tokenworkbench.client.checks.ui.MatrixViewModel;
 import io.tokenworkbench.client.console.RequestHistory;
 import io.tokenworkbench.client.console.ui.ConsoleView;
 import io.tokenworkbench.client.console.ui.ConsoleViewModel;
@@ -115,10 +119,14 @@ public final class Shell extends BorderPane {
         pages.put("posts", new PostsView(postsModel));
         pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
+        CheckEngine engine = new CheckEngine(context.api(), context.clock());
+        pages.put("checks", new MatrixView(new MatrixViewModel(engine, new OpenApiDiscovery(context.api(), engine),
+                context.serverUrl(), context.background(), context.ui())));
         VBox sidebar = new VBox(4, navButton("Identities", "identities", "navIdentities"),
                 navButton("Token inspector", "inspector", "navInspector"),
                 navButton("Request console", "console", "navConsole"),
-                navButton("My posts", "posts", "navPosts"));
+                navButton("My posts", "posts", "navPosts"),
+                navButton("Access matrix", "checks", "navChecks"));
         sidebar.setPadding(new Insets(12));
         sidebar.setPrefWidth(170);
         setLeft(sidebar);
@@ -137,6 +145,7 @@ public final class Shell extends BorderPane {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show("inspector"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show("console"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show("posts"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+6"), () -> show("checks"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
                         () -> identities.refresh(context.activeIdentity().get()));
             }

@@ -1,0 +1,471 @@
+package io.tokenworkbench.client.checks.ui;
+
+import io.tokenworkbench.client.checks.baseline.Baseline;
+import io.tokenworkbench.client.checks.baseline.BaselineComparison;
+import io.tokenworkbench.client.checks.baseline.CellChange;
+import io.tokenworkbench.client.checks.discovery.Disagreement;
+import io.tokenworkbench.client.checks.discovery.Discovery;
+import io.tokenworkbench.client.checks.discovery.OpenApiDiscovery;
+import io.tokenworkbench.client.checks.engine.CellResult;
+import io.tokenworkbench.client.checks.engine.CheckEngine;
+import io.tokenworkbench.client.checks.engine.RunControl;
+import io.tokenworkbench.client.checks.engine.RunListener;
+import io.tokenworkbench.client.checks.engine.RunResult;
+import io.tokenworkbench.client.checks.report.HtmlReport;
+import io.tokenworkbench.client.checks.report.JsonReport;
+import io.tokenworkbench.client.checks.report.JunitXmlReport;
+import io.tokenworkbench.client.checks.report.MarkdownReport;
+import io.tokenworkbench.client.checks.suite.Check;
+import io.tokenworkbench.client.checks.suite.Suite;
+import io.tokenworkbench.client.checks.suite.SuiteException;
+import io.tokenworkbench.client.checks.suite.SuiteParser;
+import io.tokenworkbench.client.checks.suite.SuiteProblem;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The access matrix: edit a suite (validated as you type), run it with progress and Stop, see each cell coloured
+ * by outcome, open a cell's exchange, filter to failures, save and load baselines, export reports, and generate a
+ * suite from the server's OpenAPI document. Runs, discovery and file work happen on the background executor; every
+ * property changes on the UI executor.
+ */
+public final class MatrixViewModel {
+
+    /** Report formats the matrix exports. */
+    public enum ReportFormat {
+        JUNIT("JUnit XML", ".xml"), HTML("HTML page", ".html"), JSON("JSON", ".json"), MARKDOWN("Markdown", ".md");
+
+        private final String label;
+        private final String extension;
+
+        ReportFormat(String label, String extension) {
+            this.label = label;
+            this.extension = extension;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private final StringProperty suiteText = new SimpleStringProperty(this, "suiteText", "");
+    private final ObjectProperty<Path> suiteFile = new SimpleObjectProperty<>(this, "suiteFile");
+    private final ObservableList<SuiteProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<MatrixRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<MatrixRow> visibleRows = new FilteredList<>(rows);
+    private final BooleanProperty onlyProblems = new SimpleBooleanProperty(this, "onlyProblems", false);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<RunResult> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
+    private final ReadOnlyObjectWrapper<BaselineComparison> comparison =
+            new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ObjectProperty<CellResult> selectedCell = new SimpleObjectProperty<>(this, "selectedCell");
+    private final ReadOnlyStringWrapper cellDetails = new ReadOnlyStringWrapper(this, "cellDetails", "");
+    private final Set<String> disagreements = new HashSet<>();
+
+    private final CheckEngine engine;
+    private final OpenApiDiscovery discovery;
+    private final StringProperty serverUrl;
+    private final Executor background;
+    private final Executor ui;
+    private Baseline baseline;
+    private RunControl control;
+
+    public MatrixViewModel(CheckEngine engine, OpenApiDiscovery discovery, StringProperty serverUrl,
+                           Executor background, Executor ui) {
+        this.engine = engine;
+        this.discovery = discovery;
+        this.serverUrl = serverUrl;
+        this.background = background;
+        this.ui = ui;
+        suiteText.addListener((obs, old, text) -> validate());
+        onlyProblems.addListener((obs, old, only) -> refilter());
+        selectedCell.addListener((obs, old, cell) -> cellDetails.set(describe(cell)));
+        suiteText.set(SuiteParser.builtinText());
+    }
+
+    public StringProperty suiteTextProperty() {
+        return suiteText;
+    }
+
+    public ReadOnlyObjectProperty<Path> suiteFileProperty() {
+        return suiteFile;
+    }
+
+    public ObservableList<SuiteProblem> problems() {
+        return problems;
+    }
+
+    public ObservableList<String> columns() {
+        return columns;
+    }
+
+    public ObservableList<MatrixRow> visibleRows() {
+        return visibleRows;
+    }
+
+    public ObservableList<MatrixRow> rows() {
+        return rows;
+    }
+
+    public BooleanProperty onlyProblemsProperty() {
+        return onlyProblems;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunResult> lastRunProperty() {
+        return lastRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BaselineComparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<CellResult> selectedCellProperty() {
+        return selectedCell;
+    }
+
+    public ReadOnlyStringProperty cellDetailsProperty() {
+        return cellDetails.getReadOnlyProperty();
+    }
+
+    /** The change since the baseline of a cell, if a baseline is loaded and the cell changed. */
+    public Optional<CellChange> change(String row, String column) {
+        BaselineComparison current = comparison.get();
+        return current == null ? Optional.empty() : current.change(row, column);
+    }
+
+    /** Whether discovery found the document and the server disagreeing on this cell. */
+    public boolean disagrees(String row, String column) {
+        return disagreements.contains(row + "\u0000" + column);
+    }
+
+    /** Parses the editor's text; problems show inline, the matrix shows the suite's rows and columns. */
+    public Optional<Suite> validate() {
+        try {
+            Suite suite = SuiteParser.parse(sourceName(), suiteText.get());
+            problems.clear();
+            if (!running.get()) {
+                layOut(suite);
+            }
+            return Optional.of(suite);
+        } catch (SuiteException e) {
+            problems.setAll(e.problems());
+            return Optional.empty();
+        }
+    }
+
+    /** Runs the suite in the editor against the current server. */
+    public void run() {
+        if (running.get()) {
+            return;
+        }
+        Optional<Suite> parsed = validate();
+        if (parsed.isEmpty()) {
+            message.set("The suite has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + "; fix them to run it");
+            return;
+        }
+        Suite suite = parsed.get();
+        layOut(suite);
+        String server = serverUrl.get();
+        RunControl runControl = new RunControl();
+        control = runControl;
+        running.set(true);
+        progress.set(0);
+        message.set("Running " + suite.name() + " against " + server + "…");
+        int[] total = {1};
+        RunListener listener = new RunListener() {
+            @Override
+            public void started(int totalCells) {
+                total[0] = Math.max(1, totalCells);
+            }
+
+            @Override
+            public void cellDone(CellResult cell, int done) {
+                ui.execute(() -> {
+                    place(cell);
+                    progress.set(Math.min(1.0, done / (double) total[0]));
+                });
+            }
+
+            @Override
+            public void message(String text) {
+                ui.execute(() -> message.set(text));
+            }
+        };
+        CompletableFuture.supplyAsync(() -> engine.run(suite, server, CheckEngine.RunOptions.defaults(), listener,
+                        runControl), background)
+                .whenCompleteAsync((result, error) -> {
+                    running.set(false);
+                    if (error != null) {
+                        message.set("The run broke off: " + error.getClass().getSimpleName());
+                        return;
+                    }
+                    showResult(result);
+                }, ui);
+    }
+
+    /** Stops the run: cells not started are skipped, those in flight finish. */
+    public void stop() {
+        if (control != null) {
+            control.cancel();
+            message.set("Stopping after the requests in flight…");
+        }
+    }
+
+    /** Loads the built-in suite into the editor. */
+    public void loadBuiltin() {
+        suiteFile.set(null);
+        suiteText.set(SuiteParser.builtinText());
+        message.set("The built-in suite: the contract's access table (for a dev-mode backend)");
+    }
+
+    public void open(Path file) {
+        onBackground(() -> Files.readString(file, StandardCharsets.UTF_8), text -> {
+            suiteFile.set(file);
+            suiteText.set(text);
+            message.set("Opened " + file);
+        }, "Cannot open " + file);
+    }
+
+    /** Saves the editor's text (even with problems, so that nothing typed is lost), atomically. */
+    public void save(Path file) {
+        String text = suiteText.get();
+        onBackground(() -> {
+            writeAtomically(file, text);
+            return file;
+        }, saved -> {
+            suiteFile.set(saved);
+            message.set("Saved " + saved + (problems.isEmpty() ? "" : " (it still has problems)"));
+        }, "Cannot save " + file);
+    }
+
+    public void saveBaseline(Path file) {
+        RunResult result = lastRun.get();
+        if (result == null) {
+            message.set("Run the suite first; a baseline is a saved run");
+            return;
+        }
+        onBackground(() -> {
+            Baseline.save(result, file);
+            return file;
+        }, saved -> message.set("Saved the run as baseline " + saved), "Cannot save the baseline");
+    }
+
+    public void loadBaseline(Path file) {
+        onBackground(() -> Baseline.load(file), loaded -> {
+            baseline = loaded;
+            compare();
+            message.set(comparison.get() != null ? comparison.get().summary()
+                    : "Baseline loaded; run the suite to compare");
+        }, "Cannot load the baseline");
+    }
+
+    public void export(ReportFormat format, Path file) {
+        RunResult result = lastRun.get();
+        if (result == null) {
+            message.set("Run the suite first, then export its report");
+            return;
+        }
+        Optional<BaselineComparison> against = Optional.ofNullable(comparison.get());
+        Function<RunResult, String> render = switch (format) {
+            case JUNIT -> JunitXmlReport::render;
+            case HTML -> r -> HtmlReport.render(r, against);
+            case JSON -> JsonReport::render;
+            case MARKDOWN -> MarkdownReport::render;
+        };
+        onBackground(() -> {
+            writeAtomically(file, render.apply(result));
+            return file;
+        }, saved -> message.set("Wrote the " + format.label() + " report to " + saved), "Cannot write the report");
+    }
+
+    /** Generates a suite from the server's OpenAPI document, for the identities of the suite in the editor. */
+    public void discover(boolean includeUnsafe) {
+        if (running.get()) {
+            return;
+        }
+        Suite identities = validate().orElse(SuiteParser.builtin());
+        String server = serverUrl.get();
+        running.set(true);
+        progress.set(-1);
+        message.set("Reading " + server + "/openapi and observing the safe operations…");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return discovery.discover(server, identities.identities(),
+                        new OpenApiDiscovery.Options("/openapi", true, includeUnsafe));
+            } catch (OpenApiDiscovery.DiscoveryException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenCompleteAsync((found, error) -> {
+            running.set(false);
+            progress.set(0);
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                message.set("Discovery failed: " + cause.getMessage());
+                return;
+            }
+            showDiscovery(found);
+        }, ui);
+    }
+
+    private void showDiscovery(Discovery found) {
+        disagreements.clear();
+        for (Disagreement d : found.disagreements()) {
+            disagreements.add(d.check() + "\u0000" + d.identity());
+        }
+        suiteFile.set(null);
+        suiteText.set(found.yaml());
+        message.set("Generated " + found.operations() + " checks from the OpenAPI document; "
+                + (found.disagreements().isEmpty() ? "the document and the server agree on every observed cell"
+                : found.disagreements().size() + " cells where the document and the server disagree (marked)")
+                + (found.notObserved().isEmpty() ? "" : "; " + found.notObserved().size()
+                + " unsafe operations not sent, their expectations come from the document alone")
+                + ". Review, then Run.");
+    }
+
+    private void showResult(RunResult result) {
+        lastRun.set(result);
+        progress.set(result.cancelled() ? progress.get() : 1);
+        compare();
+        refilter();
+        String notes = result.notes().isEmpty() ? "" : " — " + String.join("; ", result.notes());
+        message.set(result.summary() + (comparison.get() == null ? "" : ". " + comparison.get().summary()) + notes);
+    }
+
+    private void compare() {
+        RunResult result = lastRun.get();
+        comparison.set(baseline == null || result == null ? null : BaselineComparison.compare(baseline, result));
+        // Re-set the rows so that cells re-render with their change marks.
+        List<MatrixRow> current = new ArrayList<>(rows);
+        rows.setAll(current);
+    }
+
+    private void layOut(Suite suite) {
+        columns.setAll(suite.columns());
+        List<MatrixRow> laidOut = new ArrayList<>();
+        for (Check check : suite.checks()) {
+            laidOut.add(new MatrixRow(check.name(), check.request().toString()));
+        }
+        rows.setAll(laidOut);
+        lastRun.set(null);
+        comparison.set(null);
+        selectedCell.set(null);
+    }
+
+    private void place(CellResult cell) {
+        MatrixRow row = rows.stream().filter(r -> r.name().equals(cell.row())).findFirst().orElseGet(() -> {
+            MatrixRow replay = new MatrixRow(cell.row(), cell.exchange() == null ? ""
+                    : cell.exchange().method() + " " + cell.exchange().url());
+            rows.add(replay);
+            return replay;
+        });
+        if (!columns.contains(cell.column())) {
+            columns.add(cell.column());
+        }
+        row.cells().put(cell.column(), cell);
+    }
+
+    private void refilter() {
+        visibleRows.setPredicate(onlyProblems.get() ? row -> row.hasProblem()
+                || row.cells().keySet().stream().anyMatch(column -> change(row.name(), column).isPresent()) : null);
+    }
+
+    private static String describe(CellResult cell) {
+        if (cell == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(cell.row()).append(" as ").append(cell.column()).append(": ").append(cell.outcome())
+                .append(", expected ").append(cell.expected()).append(", got ").append(cell.label());
+        if (!cell.reason().isEmpty()) {
+            text.append("\n").append(cell.reason());
+        }
+        text.append("\n\n").append(cell.exchange() == null ? "(nothing was sent)" : cell.exchange().toText());
+        return text.toString();
+    }
+
+    private String sourceName() {
+        return suiteFile.get() == null ? "editor" : suiteFile.get().getFileName().toString();
+    }
+
+    private interface IoWork<T> {
+        T call() throws IOException;
+    }
+
+    private <T> void onBackground(IoWork<T> work, java.util.function.Consumer<T> then, String failure) {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenCompleteAsync((value, error) -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                message.set(failure + ": " + cause.getMessage());
+            } else {
+                then.accept(value);
+            }
+        }, ui);
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".twb-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

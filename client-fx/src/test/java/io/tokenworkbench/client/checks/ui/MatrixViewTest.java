@@ -1,0 +1,187 @@
+package io.tokenworkbench.client.checks.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import io.tokenworkbench.client.checks.discovery.OpenApiDiscovery;
+import io.tokenworkbench.client.checks.engine.CellResult;
+import io.tokenworkbench.client.checks.engine.CheckEngine;
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.server.ServerApp;
+import io.tokenworkbench.server.config.AppConfig;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The access matrix, headless, against a real backend. */
+@ExtendWith(ApplicationExtension.class)
+class MatrixViewTest {
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    Path work;
+    private static ServerApp backend;
+    private static final ApiClient API = ApiClient.create();
+    private MatrixViewModel model;
+
+    private static final String SMALL_SUITE = """
+            name: small
+            identities:
+              alice: {mint: {username: alice, expires_in: 300}}
+              root: {mint: {username: root, expires_in: 300}}
+            checks:
+              - name: protected
+                request: GET /protected
+                expect: {default: 200, anonymous: 401}
+              - name: admin users
+                request: GET /v1/admin/users
+                expect: {default: 403, anonymous: 401, root: 200}
+            """;
+
+    @BeforeAll
+    static void startBackend() {
+        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.close();
+        API.shutdown();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        CheckEngine engine = new CheckEngine(API, Clock.systemUTC());
+        model = new MatrixViewModel(engine, new OpenApiDiscovery(API, engine),
+                new SimpleStringProperty(backend.baseUrl()), Executors.newVirtualThreadPerTaskExecutor(),
+                Platform::runLater);
+        stage.setScene(new Scene(new MatrixView(model), 1200, 800));
+        stage.show();
+    }
+
+    private void runAndWait(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> !model.runningProperty().get() && model.lastRunProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableCell<MatrixRow, CellResult> cell(FxRobot robot, String row, String column) {
+        TableView<MatrixRow> table = robot.lookup("#matrixTable").queryAs(TableView.class);
+        int index = table.getItems().stream().map(MatrixRow::name).toList().indexOf(row);
+        assertTrue(index >= 0, "row " + row);
+        robot.interact(() -> table.scrollTo(index));
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> c
+                        && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
+                        && c.getItem() instanceof CellResult r && r.row().equals(row))
+                .queryAs(TableCell.class);
+    }
+
+    private static Color background(TableCell<?, ?> cell) {
+        return (Color) cell.getBackground().getFills().getFirst().getFill();
+    }
+
+    @Test
+    void theBuiltInSuiteRunsFromTheMatrixWithColouredCells(FxRobot robot) throws Exception {
+        runAndWait(robot);
+
+        String summary = robot.lookup("#runSummary").queryAs(Label.class).getText();
+        assertTrue(summary.contains("0 failed, 0 errors"), summary);
+        var allowed = cell(robot, "protected resource", "alice");
+        assertEquals("200", allowed.getText());
+        assertTrue(allowed.getStyleClass().contains("matrix-pass"));
+        var refused = cell(robot, "admin user list", "tampered");
+        assertEquals("401", refused.getText());
+        assertTrue(refused.getStyleClass().contains("matrix-pass"), "a refusal that is expected passes");
+        Color green = background(allowed);
+        assertTrue(green.getGreen() > green.getRed(), "passing cells are green: " + green);
+        assertEquals(1.0, robot.lookup("#runProgress").queryAs(javafx.scene.control.ProgressBar.class).getProgress());
+
+        robot.clickOn(refused);
+        String details = robot.lookup("#cellDetails").queryAs(TextArea.class).getText();
+        assertTrue(details.contains("GET " + backend.baseUrl() + "/v1/admin/users"), details);
+        assertTrue(details.contains("HTTP 401"), details);
+    }
+
+    @Test
+    void aWrongExpectationIsARedCellAndTheFilterKeepsItsRow(FxRobot robot) throws Exception {
+        robot.interact(() -> model.suiteTextProperty().set(SMALL_SUITE.replace("root: 200}", "root: 200, alice: 200}")));
+        runAndWait(robot);
+
+        var failed = cell(robot, "admin users", "alice");
+        assertEquals("403", failed.getText());
+        assertTrue(failed.getStyleClass().contains("matrix-fail"));
+        Color red = background(failed);
+        assertTrue(red.getRed() > red.getGreen(), "failing cells are red: " + red);
+
+        robot.clickOn("#onlyProblems");
+        assertEquals(1, robot.lookup("#matrixTable").queryAs(TableView.class).getItems().size());
+    }
+
+    @Test
+    void aLoadedBaselineMarksTheCellThatOpened(FxRobot robot) throws Exception {
+        robot.interact(() -> model.suiteTextProperty().set(SMALL_SUITE));
+        runAndWait(robot);
+        Path baseline = work.resolve("baseline.json");
+        robot.interact(() -> model.saveBaseline(baseline));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(baseline));
+        String saved = Files.readString(baseline);
+        String edited = saved.replaceFirst("(\"alice\" : \\{\\s*\"expected\" : \\[ 200 \\],\\s*\"actual\" : )200",
+                "$1403");
+        assertFalse(edited.equals(saved));
+        Files.writeString(baseline, edited);
+
+        robot.interact(() -> model.loadBaseline(baseline));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var opened = cell(robot, "protected", "alice");
+        assertTrue(opened.getStyleClass().contains("matrix-opened"), opened.getStyleClass()::toString);
+        assertEquals("200 ▲", opened.getText());
+        assertTrue(robot.lookup("#runSummary").queryAs(Label.class).getText().contains("1 opened access"));
+        assertFalse(cell(robot, "protected", "root").getStyleClass().contains("matrix-opened"));
+    }
+
+    @Test
+    void aBrokenSuiteShowsItsProblemsInlineAndDoesNotRun(FxRobot robot) {
+        robot.interact(() -> model.suiteTextProperty().set(SMALL_SUITE.replace("root: 200", "rooot: 200")));
+
+        ListView<?> problems = robot.lookup("#suiteProblems").queryAs(ListView.class);
+        assertEquals(1, problems.getItems().size());
+        robot.clickOn("#runButton");
+        assertFalse(model.runningProperty().get());
+        assertTrue(robot.lookup("#runSummary").queryAs(Label.class).getText().contains("1 problem"));
+        robot.interact(() -> problems.getSelectionModel().select(0));
+        int caret = robot.lookup("#suiteEditor").queryAs(TextArea.class).getCaretPosition();
+        assertEquals(SMALL_SUITE.replace("root: 200", "rooot: 200").indexOf("rooot"), caret);
+    }
+}

@@ -3,6 +3,9 @@ package io.tokenworkbench.client.inspector.ui;
 import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.inspector.ClaimRow;
 import io.tokenworkbench.client.inspector.Finding;
+import io.tokenworkbench.client.inspector.TokenComparison;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TitledPane;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -40,6 +43,16 @@ public final class InspectorView extends BorderPane {
         input.setWrapText(true);
         input.setPrefRowCount(4);
         input.textProperty().bindBidirectional(model.inputProperty());
+
+        TextArea key = new TextArea();
+        key.setId("verificationKey");
+        key.setPromptText("HS secret, PEM public key, JWK or JWKS (blank: the server's JWKS)");
+        key.setPrefRowCount(2);
+        key.setWrapText(true);
+        key.textProperty().bindBidirectional(model.verificationKeyProperty());
+        TitledPane keyPane = new TitledPane("Verify with a key of your own", key);
+        keyPane.setId("verificationKeyPane");
+        keyPane.setExpanded(false);
 
         Label error = new Label();
         error.setId("decodeError");
@@ -95,7 +108,7 @@ public final class InspectorView extends BorderPane {
         findings.setPlaceholder(new Label("No findings"));
 
         TabPane raw = new TabPane(tab("Header", "headerJson", model.headerJsonProperty()),
-                tab("Payload", "payloadJson", model.payloadJsonProperty()));
+                tab("Payload", "payloadJson", model.payloadJsonProperty()), compareTab());
         raw.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Label lintTitle = new Label("Lints");
@@ -105,11 +118,58 @@ public final class InspectorView extends BorderPane {
         SplitPane split = new SplitPane(lower, raw);
         split.setDividerPositions(0.62);
 
-        VBox top = new VBox(8, input, error, signature, expiryRow);
+        VBox top = new VBox(8, input, keyPane, error, signature, expiryRow);
         setTop(top);
         setCenter(split);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         setPadding(new Insets(12));
+    }
+
+    private Tab compareTab() {
+        TextArea other = new TextArea();
+        other.setId("compareInput");
+        other.setPromptText("Paste a second token to compare with, claim by claim");
+        other.setPrefRowCount(3);
+        other.setWrapText(true);
+        other.textProperty().bindBidirectional(model.compareInputProperty());
+        Label summary = new Label();
+        summary.setId("comparisonSummary");
+        summary.textProperty().bind(model.comparisonTextProperty());
+        TableView<TokenComparison.Row> table = new TableView<>(model.comparison());
+        table.setId("comparisonTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(comparisonColumn("Part", TokenComparison.Row::part, 60));
+        table.getColumns().add(comparisonColumn("Claim", TokenComparison.Row::name, 90));
+        table.getColumns().add(comparisonColumn("This token", TokenComparison.Row::left, 150));
+        table.getColumns().add(comparisonColumn("Other token", TokenComparison.Row::right, 150));
+        table.setPlaceholder(new Label("Nothing to compare yet"));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(TokenComparison.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("comparison-changed", "comparison-same");
+                setStyle(empty || row == null || row.difference() == TokenComparison.Difference.SAME ? ""
+                        : "-fx-background-color: -color-warning-subtle;");
+                if (!empty && row != null) {
+                    getStyleClass().add(row.difference() == TokenComparison.Difference.SAME
+                            ? "comparison-same" : "comparison-changed");
+                }
+            }
+        });
+        VBox box = new VBox(8, other, summary, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        Tab tab = new Tab("Compare", box);
+        tab.setId("compareTab");
+        return tab;
+    }
+
+    private static TableColumn<TokenComparison.Row, String> comparisonColumn(
+            String title, Function<TokenComparison.Row, String> value, double width) {
+        TableColumn<TokenComparison.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
     }
 
     private static void colour(Label label, InspectorViewModel.SignatureState state) {

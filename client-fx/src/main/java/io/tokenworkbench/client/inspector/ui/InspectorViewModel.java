@@ -8,7 +8,9 @@ import io.tokenworkbench.client.inspector.Finding;
 import io.tokenworkbench.client.inspector.SignatureStatus;
 import io.tokenworkbench.client.inspector.SignatureVerifier;
 import io.tokenworkbench.client.inspector.TokenDecoder;
+import io.tokenworkbench.client.inspector.TokenComparison;
 import io.tokenworkbench.client.inspector.TokenLinter;
+import io.tokenworkbench.client.inspector.VerificationKeys;
 import io.tokenworkbench.client.server.ServerProbe;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +46,10 @@ public final class InspectorViewModel {
     public enum SignatureState { NONE, CHECKING, VERIFIED, INVALID, UNSIGNED, NO_KEY }
 
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
+    private final StringProperty verificationKey = new SimpleStringProperty(this, "verificationKey", "");
+    private final StringProperty compareInput = new SimpleStringProperty(this, "compareInput", "");
+    private final ObservableList<TokenComparison.Row> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper comparisonText = new ReadOnlyStringWrapper("");
     private final StringProperty serverUrl;
     private final ObjectProperty<Instant> now;
     private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper("");
@@ -73,6 +79,9 @@ public final class InspectorViewModel {
         this.ui = ui;
         this.now = new SimpleObjectProperty<>(clock.instant());
         input.addListener((obs, old, text) -> inspect());
+        verificationKey.addListener((obs, old, text) -> inspect());
+        input.addListener((obs, old, text) -> compare());
+        compareInput.addListener((obs, old, text) -> compare());
         now.addListener((obs, old, instant) -> refreshTimes());
     }
 
@@ -80,6 +89,28 @@ public final class InspectorViewModel {
 
     public StringProperty inputProperty() {
         return input;
+    }
+
+    /**
+     * A key to verify with instead of the server's JWKS: an HS secret, a PEM public key, a JWK or a JWKS. Blank
+     * means the server's JWKS.
+     */
+    public StringProperty verificationKeyProperty() {
+        return verificationKey;
+    }
+
+    /** A second token to compare the first with, claim by claim. */
+    public StringProperty compareInputProperty() {
+        return compareInput;
+    }
+
+    public ObservableList<TokenComparison.Row> comparison() {
+        return comparison;
+    }
+
+    /** "3 differences", or why the comparison cannot be made. */
+    public ReadOnlyStringProperty comparisonTextProperty() {
+        return comparisonText.getReadOnlyProperty();
     }
 
     /** The current time, ticked by the shell once a second; countdowns follow it. */
@@ -136,10 +167,11 @@ public final class InspectorViewModel {
         long run = generation.incrementAndGet();
         String text = input.get();
         String server = serverUrl.get();
+        String key = verificationKey.get();
         busy.set(true);
         signatureState.set(SignatureState.CHECKING);
         signatureText.set("Checking…");
-        CompletableFuture.supplyAsync(() -> analyse(text, server), background)
+        CompletableFuture.supplyAsync(() -> analyse(text, server, key), background)
                 .whenCompleteAsync((analysis, failure) -> {
                     if (run != generation.get()) {
                         return;
@@ -152,13 +184,16 @@ public final class InspectorViewModel {
     private record Analysis(DecodeResult decoded, List<Finding> findings, SignatureStatus signature) {
     }
 
-    private Analysis analyse(String text, String server) {
+    private Analysis analyse(String text, String server, String key) {
         DecodeResult decoded = TokenDecoder.decode(text);
         if (!(decoded instanceof DecodeResult.Decoded(DecodedToken decodedToken))) {
             return new Analysis(decoded, List.of(), null);
         }
         List<Finding> lint = linter.lint(decodedToken);
         SignatureStatus signature;
+        if (key != null && !key.isBlank()) {
+            return new Analysis(decoded, lint, withPastedKey(decodedToken, key.strip()));
+        }
         try {
             signature = SignatureVerifier.withKeys(decodedToken, probe.jwks(server), "server JWKS");
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -166,6 +201,58 @@ public final class InspectorViewModel {
                     : new SignatureStatus.NoKey("Cannot load the server's JWKS: " + e.getMessage());
         }
         return new Analysis(decoded, lint, signature);
+    }
+
+    private static SignatureStatus withPastedKey(DecodedToken token, String key) {
+        boolean looksLikeKey = key.startsWith("{") || key.startsWith("-----BEGIN");
+        if (!looksLikeKey) {
+            return SignatureVerifier.withSecret(token, key);
+        }
+        try {
+            return SignatureVerifier.withKeys(token, VerificationKeys.parse(key), "pasted key");
+        } catch (IllegalArgumentException e) {
+            return new SignatureStatus.NoKey("the pasted key cannot be used: " + e.getMessage());
+        }
+    }
+
+    /** Compares the inspected token with the second one; decoding is cheap, but stays off the UI thread. */
+    private void compare() {
+        String left = input.get();
+        String right = compareInput.get();
+        if (right == null || right.isBlank()) {
+            comparison.clear();
+            comparisonText.set("");
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            DecodeResult l = TokenDecoder.decode(left);
+            DecodeResult r = TokenDecoder.decode(right);
+            if (!(l instanceof DecodeResult.Decoded(DecodedToken leftToken))) {
+                return new Compared(List.of(), "Decode the first token to compare");
+            }
+            if (!(r instanceof DecodeResult.Decoded(DecodedToken rightToken))) {
+                return new Compared(List.of(), "The second token cannot be decoded: "
+                        + ((DecodeResult.Failed) r).segment().name().toLowerCase() + ": " + ((DecodeResult.Failed) r).reason());
+            }
+            List<TokenComparison.Row> rows = TokenComparison.compare(leftToken, rightToken);
+            long differences = TokenComparison.differences(rows);
+            return new Compared(rows, differences == 0 ? "The tokens carry the same header and claims"
+                    : differences + (differences == 1 ? " difference" : " differences"));
+        }, background).whenCompleteAsync((compared, failure) -> {
+            if (!right.equals(compareInput.get()) || !left.equals(input.get())) {
+                return;
+            }
+            if (failure != null) {
+                comparison.clear();
+                comparisonText.set("Comparison failed: " + failure.getClass().getSimpleName());
+                return;
+            }
+            comparison.setAll(compared.rows());
+            comparisonText.set(compared.text());
+        }, ui);
+    }
+
+    private record Compared(List<TokenComparison.Row> rows, String text) {
     }
 
     private void apply(Analysis analysis, Throwable failure) {

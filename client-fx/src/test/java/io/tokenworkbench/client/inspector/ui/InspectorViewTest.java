@@ -112,4 +112,49 @@ class InspectorViewTest {
         Label error = robot.lookup("#decodeError").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.getText().startsWith("structure"));
     }
+
+    @Test
+    void aPastedSecretVerifiesAnHs256TokenAndAWrongOneDoesNot(FxRobot robot) throws Exception {
+        String secret = "a-shared-secret-of-more-than-thirty-two-bytes";
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("42").build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret));
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText(jwt.serialize()));
+        robot.interact(() -> robot.lookup("#verificationKey").queryAs(TextArea.class).setText(secret));
+
+        Label signature = robot.lookup("#signatureStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> signature.getText().startsWith("Signature verified"));
+        assertTrue(signature.getText().contains("pasted secret"), signature.getText());
+
+        robot.interact(() -> robot.lookup("#verificationKey").queryAs(TextArea.class).setText(secret + "-wrong"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> signature.getText().startsWith("Signature invalid"));
+
+        robot.interact(() -> robot.lookup("#verificationKey").queryAs(TextArea.class).setText("{\"kty\": broken"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> signature.getText().startsWith("Not verified: the pasted key cannot be used"));
+    }
+
+    @Test
+    void alicesAndBobsTokensCompareClaimByClaim(FxRobot robot) throws Exception {
+        ApiClient api = ApiClient.create();
+        ApiResult.Response response = (ApiResult.Response) api.send(ApiRequest.json("POST", backend.baseUrl(),
+                "/v1/dev/tokens", "{\"username\":\"bob\",\"expires_in\":600}"));
+        String bobToken = Json.mapper().readTree(response.body()).get("access_token").asText();
+        api.shutdown();
+
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText(aliceToken));
+        robot.clickOn("Compare");
+        robot.interact(() -> robot.lookup("#compareInput").queryAs(TextArea.class).setText(bobToken));
+
+        TableView<?> table = robot.lookup("#comparisonTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        var rows = table.getItems().stream().map(row -> (io.tokenworkbench.client.inspector.TokenComparison.Row) row)
+                .toList();
+        assertTrue(rows.stream().anyMatch(r -> r.name().equals("sub") && r.left().equals("1") && r.right().equals("2")
+                && r.difference() == io.tokenworkbench.client.inspector.TokenComparison.Difference.CHANGED), rows::toString);
+        assertTrue(rows.stream().anyMatch(r -> r.name().equals("iss")
+                && r.difference() == io.tokenworkbench.client.inspector.TokenComparison.Difference.SAME));
+        assertTrue(robot.lookup("#comparisonSummary").queryAs(Label.class).getText().endsWith("differences"));
+    }
 }

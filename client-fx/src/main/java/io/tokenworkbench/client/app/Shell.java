@@ -6,6 +6,9 @@ import io.tokenworkbench.client.checks.engine.CheckEngine;
 import io.tokenworkbench.client.checks.ui.MatrixView;
 import io.tokenworkbench.client.checks.ui.MatrixViewModel;
 import io.tokenworkbench.client.console.RequestHistory;
+import io.tokenworkbench.client.totp.TotpService;
+import io.tokenworkbench.client.totp.ui.TotpView;
+import io.tokenworkbench.client.totp.ui.TotpViewModel;
 import io.tokenworkbench.client.console.ui.ConsoleView;
 import io.tokenworkbench.client.console.ui.ConsoleViewModel;
 import io.tokenworkbench.client.identity.Identity;
@@ -119,6 +122,8 @@ public final class Shell extends BorderPane {
         pages.put("posts", new PostsView(postsModel));
         pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
+        pages.put("totp", new TotpView(new TotpViewModel(new TotpService(context.api()), context.activeIdentity(),
+                context.serverUrl(), context.background(), context.ui())));
         CheckEngine engine = new CheckEngine(context.api(), context.clock());
         pages.put("checks", new MatrixView(new MatrixViewModel(engine, new OpenApiDiscovery(context.api(), engine),
                 context.serverUrl(), context.background(), context.ui())));
@@ -126,6 +131,7 @@ public final class Shell extends BorderPane {
                 navButton("Token inspector", "inspector", "navInspector"),
                 navButton("Request console", "console", "navConsole"),
                 navButton("My posts", "posts", "navPosts"),
+                navButton("TOTP", "totp", "navTotp"),
                 navButton("Access matrix", "checks", "navChecks"));
         sidebar.setPadding(new Insets(12));
         sidebar.setPrefWidth(170);
@@ -145,6 +151,7 @@ public final class Shell extends BorderPane {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show("inspector"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show("console"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show("posts"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show("totp"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+6"), () -> show("checks"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
                         () -> identities.refresh(context.activeIdentity().get()));

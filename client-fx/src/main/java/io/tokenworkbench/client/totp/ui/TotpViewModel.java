@@ -1,0 +1,165 @@
+package io.tokenworkbench.client.totp.ui;
+
+import com.google.zxing.common.BitMatrix;
+import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.totp.TotpService;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/** TOTP for the active identity: enrol, see the secret and its QR code, verify a code, use it. */
+public final class TotpViewModel {
+
+    /** How the last action came out, for colouring. */
+    public enum Result { NONE, SUCCESS, FAILURE }
+
+    private final ReadOnlyStringWrapper secret = new ReadOnlyStringWrapper(this, "secret", "");
+    private final ReadOnlyStringWrapper uri = new ReadOnlyStringWrapper(this, "uri", "");
+    private final ReadOnlyObjectWrapper<BitMatrix> qr = new ReadOnlyObjectWrapper<>(this, "qr");
+    private final StringProperty code = new SimpleStringProperty(this, "code", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result", Result.NONE);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+
+    private final TotpService service;
+    private final ObjectProperty<Identity> activeIdentity;
+    private final StringProperty serverUrl;
+    private final Executor background;
+    private final Executor ui;
+
+    public TotpViewModel(TotpService service, ObjectProperty<Identity> activeIdentity, StringProperty serverUrl,
+                         Executor background, Executor ui) {
+        this.service = service;
+        this.activeIdentity = activeIdentity;
+        this.serverUrl = serverUrl;
+        this.background = background;
+        this.ui = ui;
+        activeIdentity.addListener((obs, old, now) -> {
+            secret.set("");
+            uri.set("");
+            qr.set(null);
+            result.set(Result.NONE);
+            message.set(now == null ? "Log in (Identities) to enrol" : "Acting as " + now.label());
+        });
+        message.set(activeIdentity.get() == null ? "Log in (Identities) to enrol"
+                : "Acting as " + activeIdentity.get().label());
+    }
+
+    public ReadOnlyStringProperty secretProperty() {
+        return secret.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty uriProperty() {
+        return uri.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BitMatrix> qrProperty() {
+        return qr.getReadOnlyProperty();
+    }
+
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public void enrol() {
+        withToken(token -> {
+            String server = serverUrl.get();
+            run(() -> {
+                TotpService.Enrolment enrolment = service.enrol(server, token);
+                BitMatrix matrix = enrolment instanceof TotpService.Enrolment.Started started
+                        ? TotpService.qrCode(started.otpauthUri(), 240) : null;
+                return new Enrolled(enrolment, matrix);
+            }, enrolled -> {
+                switch (enrolled.enrolment()) {
+                    case TotpService.Enrolment.Started(String s, String u) -> {
+                        qr.set(enrolled.qr());
+                        uri.set(u);
+                        secret.set(s);
+                        show(Result.SUCCESS, "Scan the QR code with an authenticator app (or type the secret), "
+                                + "then verify a code to activate TOTP");
+                    }
+                    case TotpService.Enrolment.Refused(String reason) -> show(Result.FAILURE, reason);
+                }
+            });
+        });
+    }
+
+    public void verify() {
+        String entered = code.get() == null ? "" : code.get().strip();
+        if (!entered.matches("\\d{6}")) {
+            show(Result.FAILURE, "Enter the 6-digit code your authenticator shows");
+            return;
+        }
+        withToken(token -> {
+            String server = serverUrl.get();
+            run(() -> service.verify(server, token, entered), this::showOutcome);
+        });
+    }
+
+    public void readSensitiveData() {
+        String entered = code.get() == null ? "" : code.get().strip();
+        withToken(token -> {
+            String server = serverUrl.get();
+            run(() -> service.readSensitiveData(server, token, entered), this::showOutcome);
+        });
+    }
+
+    private record Enrolled(TotpService.Enrolment enrolment, BitMatrix qr) {
+    }
+
+    private void showOutcome(TotpService.CodeOutcome outcome) {
+        switch (outcome) {
+            case TotpService.CodeOutcome.Accepted(String text) -> show(Result.SUCCESS, text);
+            case TotpService.CodeOutcome.Rejected(String text) -> show(Result.FAILURE, text);
+        }
+    }
+
+    private void withToken(java.util.function.Consumer<String> action) {
+        Identity active = activeIdentity.get();
+        if (active == null || active.tokens() == null) {
+            show(Result.FAILURE, "No active identity with a token: log in on the Identities page first");
+            return;
+        }
+        action.accept(active.tokens().accessToken());
+    }
+
+    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
+        busy.set(true);
+        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((value, error) -> {
+            busy.set(false);
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                show(Result.FAILURE, "Failed: " + cause.getMessage());
+            } else {
+                then.accept(value);
+            }
+        }, ui);
+    }
+
+    private void show(Result kind, String text) {
+        result.set(kind);
+        message.set(text);
+    }
+}

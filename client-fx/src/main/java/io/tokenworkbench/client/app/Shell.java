@@ -20,7 +20,10 @@ import io.tokenworkbench.client.identity.ui.IdentitiesViewModel;
 import io.tokenworkbench.client.inspector.Durations;
 import io.tokenworkbench.client.inspector.ui.InspectorView;
 import io.tokenworkbench.client.inspector.ui.InspectorViewModel;
+import io.tokenworkbench.client.server.ServerDiscovery;
 import io.tokenworkbench.client.server.ServerProbe;
+import io.tokenworkbench.client.server.ui.ServerView;
+import io.tokenworkbench.client.server.ui.ServerViewModel;
 import javafx.animation.KeyFrame;
 import javafx.beans.binding.Bindings;
 import javafx.scene.input.KeyCombination;
@@ -52,6 +55,7 @@ public final class Shell extends BorderPane {
     private final java.util.Map<String, javafx.scene.Node> pages = new java.util.HashMap<>();
     private Timeline probeTimer;
     private PostsViewModel postsModel;
+    private ServerViewModel serverModel;
 
     public Shell(AppContext context) {
         this.context = context;
@@ -122,6 +126,9 @@ public final class Shell extends BorderPane {
         pages.put("posts", new PostsView(postsModel));
         pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
+        serverModel = new ServerViewModel(new ServerDiscovery(context.api()), context.serverUrl(),
+                context.background(), context.ui());
+        pages.put("server", new ServerView(serverModel));
         pages.put("totp", new TotpView(new TotpViewModel(new TotpService(context.api()), context.activeIdentity(),
                 context.serverUrl(), context.background(), context.ui())));
         CheckEngine engine = new CheckEngine(context.api(), context.clock());
@@ -132,7 +139,8 @@ public final class Shell extends BorderPane {
                 navButton("Request console", "console", "navConsole"),
                 navButton("My posts", "posts", "navPosts"),
                 navButton("TOTP", "totp", "navTotp"),
-                navButton("Access matrix", "checks", "navChecks"));
+                navButton("Access matrix", "checks", "navChecks"),
+                navButton("Server", "server", "navServer"));
         sidebar.setPadding(new Insets(12));
         sidebar.setPrefWidth(170);
         setLeft(sidebar);
@@ -153,6 +161,7 @@ public final class Shell extends BorderPane {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show("posts"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show("totp"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+6"), () -> show("checks"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+7"), () -> show("server"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
                         () -> identities.refresh(context.activeIdentity().get()));
             }
@@ -173,6 +182,9 @@ public final class Shell extends BorderPane {
         setCenter(pages.get(page));
         if (page.equals("posts")) {
             postsModel.load();
+        }
+        if (page.equals("server")) {
+            serverModel.refresh();
         }
     }
 

@@ -1,0 +1,76 @@
+package io.tokenworkbench.client.server.ui;
+
+import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.server.ServerDiscovery;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/** The server page: RFC 8414 metadata and the JWKS's keys. */
+public final class ServerView extends VBox {
+
+    public ServerView(ServerViewModel model) {
+        setId("serverPage");
+        setSpacing(10);
+        setPadding(new Insets(16));
+        Label title = new Label("Server discovery");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button refresh = new Button("Discover");
+        refresh.setId("discoverServer");
+        refresh.getStyleClass().add(Styles.ACCENT);
+        refresh.disableProperty().bind(model.busyProperty());
+        refresh.setOnAction(event -> model.refresh());
+        Label summary = new Label();
+        summary.setId("serverSummary");
+        summary.textProperty().bind(model.summaryProperty());
+        HBox bar = new HBox(12, title, refresh, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label problems = new Label();
+        problems.setId("serverProblems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add(Styles.DANGER);
+        problems.textProperty().bind(model.problemsProperty());
+        problems.managedProperty().bind(problems.textProperty().isNotEmpty());
+        problems.visibleProperty().bind(problems.managedProperty());
+
+        TableView<ServerDiscovery.Entry> metadata = new TableView<>(model.metadata());
+        metadata.setId("metadataTable");
+        metadata.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metadata.getColumns().add(column("Metadata (RFC 8414)", ServerDiscovery.Entry::name, 260));
+        metadata.getColumns().add(column("Value", ServerDiscovery.Entry::value, 600));
+        metadata.setPlaceholder(new Label("Press Discover to read /.well-known/oauth-authorization-server"));
+
+        TableView<ServerDiscovery.KeyInfo> keys = new TableView<>(model.keys());
+        keys.setId("keysTable");
+        keys.setPrefHeight(180);
+        keys.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        keys.getColumns().add(column("kid", ServerDiscovery.KeyInfo::kid, 320));
+        keys.getColumns().add(column("kty", ServerDiscovery.KeyInfo::type, 70));
+        keys.getColumns().add(column("alg", ServerDiscovery.KeyInfo::algorithm, 80));
+        keys.getColumns().add(column("use", ServerDiscovery.KeyInfo::use, 60));
+        keys.getColumns().add(column("size", ServerDiscovery.KeyInfo::size, 100));
+        keys.setPlaceholder(new Label("No keys read yet"));
+        Label keysTitle = new Label("Public keys (JWKS)");
+        keysTitle.getStyleClass().add(Styles.TITLE_4);
+
+        getChildren().addAll(bar, problems, metadata, keysTitle, keys);
+        VBox.setVgrow(metadata, Priority.ALWAYS);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,78 @@
+package io.tokenworkbench.client.server.ui;
+
+import io.tokenworkbench.client.server.ServerDiscovery;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** The server page: its RFC 8414 metadata and its public keys, read in the background. */
+public final class ServerViewModel {
+
+    private final ObservableList<ServerDiscovery.Entry> metadata = FXCollections.observableArrayList();
+    private final ObservableList<ServerDiscovery.KeyInfo> keys = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+
+    private final ServerDiscovery discovery;
+    private final StringProperty serverUrl;
+    private final Executor background;
+    private final Executor ui;
+
+    public ServerViewModel(ServerDiscovery discovery, StringProperty serverUrl, Executor background, Executor ui) {
+        this.discovery = discovery;
+        this.serverUrl = serverUrl;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public ObservableList<ServerDiscovery.Entry> metadata() {
+        return metadata;
+    }
+
+    public ObservableList<ServerDiscovery.KeyInfo> keys() {
+        return keys;
+    }
+
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Reads the metadata and the JWKS of the current server. */
+    public void refresh() {
+        String server = serverUrl.get();
+        busy.set(true);
+        summary.set("Reading " + server + "…");
+        CompletableFuture.supplyAsync(() -> discovery.discover(server), background)
+                .whenCompleteAsync((info, error) -> {
+                    busy.set(false);
+                    if (error != null) {
+                        summary.set("");
+                        problems.set("Discovery failed: " + error.getClass().getSimpleName());
+                        return;
+                    }
+                    metadata.setAll(info.metadata());
+                    keys.setAll(info.keys());
+                    String trouble = String.join("\n", java.util.stream.Stream.of(info.metadataProblem(),
+                            info.keysProblem()).filter(p -> !p.isEmpty()).toList());
+                    problems.set(trouble);
+                    summary.set(server + ": " + info.metadata().size() + " metadata members, " + info.keys().size()
+                            + (info.keys().size() == 1 ? " key" : " keys") + " at " + info.jwksUrl());
+                }, ui);
+    }
+}

@@ -1,0 +1,60 @@
+package io.tokenworkbench.client.server;
+
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.server.ServerApp;
+import io.tokenworkbench.server.config.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerDiscoveryHttpTest {
+
+    @TempDir
+    static Path dataDir;
+    private static ServerApp backend;
+    private static final ApiClient API = ApiClient.create();
+
+    @BeforeAll
+    static void start() {
+        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+        API.shutdown();
+    }
+
+    @Test
+    void ourBackendPublishesItsMetadataAndAnRsaKey() {
+        ServerDiscovery.ServerInfo info = new ServerDiscovery(API).discover(backend.baseUrl());
+
+        assertEquals("", info.metadataProblem());
+        assertEquals("", info.keysProblem());
+        assertTrue(info.metadata().stream().anyMatch(e -> e.name().equals("token_endpoint")
+                && e.value().endsWith("/v1/auth/token")), info.metadata()::toString);
+        assertTrue(info.metadata().stream().anyMatch(e -> e.name().equals("grant_types_supported")
+                && e.value().contains("password") && e.value().contains("refresh_token")));
+        ServerDiscovery.KeyInfo key = info.keys().getFirst();
+        assertEquals("RSA", key.type());
+        assertEquals("2048 bits", key.size());
+        assertTrue(!key.kid().equals("—"));
+    }
+
+    @Test
+    void aServerWithoutMetadataOrKeysSaysWhy() {
+        ServerDiscovery.ServerInfo info = new ServerDiscovery(API).discover(backend.baseUrl() + "/nothing");
+
+        assertTrue(info.metadataProblem().contains("answered 404"), info.metadataProblem());
+        assertTrue(info.keysProblem().contains("answered 404"), info.keysProblem());
+
+        ServerDiscovery.ServerInfo down = new ServerDiscovery(API).discover("http://127.0.0.1:9");
+        assertTrue(down.metadataProblem().startsWith("Connection refused"), down.metadataProblem());
+    }
+}

@@ -54,6 +54,10 @@ public final class Shell extends BorderPane {
     private final HBox bannerBox = new HBox(12, banner, retry);
     private final java.util.Map<String, javafx.scene.Node> pages = new java.util.HashMap<>();
     private Timeline probeTimer;
+    private final javafx.beans.property.StringProperty currentPage =
+            new javafx.beans.property.SimpleStringProperty(this, "currentPage", "identities");
+    private final javafx.beans.property.BooleanProperty dark =
+            new javafx.beans.property.SimpleBooleanProperty(this, "dark", false);
     private PostsViewModel postsModel;
     private ServerViewModel serverModel;
 
@@ -72,7 +76,12 @@ public final class Shell extends BorderPane {
         url.textProperty().bindBidirectional(context.serverUrl());
         url.setOnAction(event -> checkServer());
         serverStatus.setId("serverStatus");
-        HBox serverBar = new HBox(12, title, new Label("Server"), url, serverStatus);
+        javafx.scene.control.ToggleButton theme = new javafx.scene.control.ToggleButton("Dark theme");
+        theme.setId("themeToggle");
+        theme.selectedProperty().bindBidirectional(dark);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox serverBar = new HBox(12, title, new Label("Server"), url, serverStatus, spacer, theme);
         serverBar.setAlignment(Pos.CENTER_LEFT);
         serverBar.setPadding(new Insets(10, 12, 10, 12));
 
@@ -162,6 +171,7 @@ public final class Shell extends BorderPane {
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show("totp"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+6"), () -> show("checks"));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+7"), () -> show("server"));
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+T"), () -> dark.set(!dark.get()));
                 scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
                         () -> identities.refresh(context.activeIdentity().get()));
             }
@@ -177,9 +187,21 @@ public final class Shell extends BorderPane {
         return button;
     }
 
-    /** Shows one page of the workbench by its id. */
-    public void show(String page) {
+    /** The page on show: identities, inspector, console, posts, totp, checks or server. */
+    public javafx.beans.property.ReadOnlyStringProperty currentPageProperty() {
+        return currentPage;
+    }
+
+    /** Whether the dark theme is on; the application applies it. */
+    public javafx.beans.property.BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Shows one page of the workbench by its id; an unknown id (say, from an old settings file) shows identities. */
+    public void show(String requested) {
+        String page = pages.containsKey(requested) ? requested : "identities";
         setCenter(pages.get(page));
+        currentPage.set(page);
         if (page.equals("posts")) {
             postsModel.load();
         }

@@ -59,6 +59,7 @@ public final class Shell extends BorderPane {
     private final javafx.beans.property.BooleanProperty dark =
             new javafx.beans.property.SimpleBooleanProperty(this, "dark", false);
     private PostsViewModel postsModel;
+    private final java.util.Map<String, Button> navButtons = new java.util.HashMap<>();
     private ServerViewModel serverModel;
 
     public Shell(AppContext context) {
@@ -180,6 +181,7 @@ public final class Shell extends BorderPane {
 
     private Button navButton(String title, String page, String id) {
         Button button = new Button(title);
+        navButtons.put(page, button);
         button.setId(id);
         button.setMaxWidth(Double.MAX_VALUE);
         button.getStyleClass().add(Styles.FLAT);
@@ -202,6 +204,12 @@ public final class Shell extends BorderPane {
         String page = pages.containsKey(requested) ? requested : "identities";
         setCenter(pages.get(page));
         currentPage.set(page);
+        navButtons.forEach((name, button) -> {
+            button.getStyleClass().remove(Styles.ACCENT);
+            if (name.equals(page)) {
+                button.getStyleClass().add(Styles.ACCENT);
+            }
+        });
         if (page.equals("posts")) {
             postsModel.load();
         }

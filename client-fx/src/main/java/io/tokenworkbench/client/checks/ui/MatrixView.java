@@ -156,13 +156,13 @@ public final class MatrixView extends BorderPane {
         right.setDividerPositions(0.7);
 
         SplitPane split = new SplitPane(editorPane, right);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.28);
         setCenter(split);
     }
 
     private void rebuildColumns() {
         TableColumn<MatrixRow, String> name = new TableColumn<>("check");
-        name.setPrefWidth(260);
+        name.setPrefWidth(230);
         name.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().name()));
         name.setCellFactory(column -> new TableCell<>() {
             @Override
@@ -179,7 +179,7 @@ public final class MatrixView extends BorderPane {
         for (String identity : model.columns()) {
             TableColumn<MatrixRow, CellResult> column = new TableColumn<>(identity);
             column.setId("column-" + identity);
-            column.setPrefWidth(Math.max(64, identity.length() * 8 + 20));
+            column.setPrefWidth(Math.max(56, identity.length() * 8.5 + 30));
             column.setSortable(false);
             column.setCellValueFactory(data -> Bindings.valueAt(data.getValue().cells(), identity));
             column.setCellFactory(c -> new MatrixCell(identity));

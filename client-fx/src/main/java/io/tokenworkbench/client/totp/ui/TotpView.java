@@ -46,6 +46,7 @@ public final class TotpView extends VBox {
         qr.setId("totpQr");
         qr.setFitWidth(240);
         qr.setFitHeight(240);
+        qr.setSmooth(false);
         model.qrProperty().addListener((obs, old, matrix) -> qr.setImage(matrix == null ? null : image(matrix)));
 
         TextField secret = readOnly("totpSecret", model.secretProperty());

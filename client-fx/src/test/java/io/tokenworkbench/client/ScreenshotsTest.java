@@ -4,14 +4,10 @@ import atlantafx.base.theme.PrimerLight;
 import io.tokenworkbench.client.app.AppContext;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.checks.engine.CellResult;
-import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.identity.DemoIdentities;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -21,11 +17,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,8 +30,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -51,30 +44,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenshotsTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path configDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private AppContext context;
     private Shell shell;
     private Stage stage;
-
-    @BeforeAll
-    static void startBackend() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        backend.close();
-    }
 
     @Start
     void start(Stage primaryStage) {
         stage = primaryStage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = new AppContext(backend.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
-                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+        context = backend.workbenchContext(configDir);
         for (DemoIdentities.Login demo : DemoIdentities.ALL) {
             Identity identity = ((IdentityService.Outcome.Success) context.identityService()
                     .login(backend.baseUrl(), demo.username(), demo.password(), null)).identity();

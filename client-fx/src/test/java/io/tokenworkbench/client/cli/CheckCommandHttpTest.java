@@ -1,10 +1,9 @@
 package io.tokenworkbench.client.cli;
 
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tokenworkbench.client.DevBackend;
+import io.tokenworkbench.client.checks.SampleSuites;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -29,34 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckCommandHttpTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path work;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
 
-    private static final String SMALL_SUITE = """
-            name: small
-            identities:
-              alice: {mint: {username: alice, expires_in: 300}}
-              root: {mint: {username: root, expires_in: 300}}
-            checks:
-              - name: protected
-                request: GET /protected
-                expect: {default: 200, anonymous: 401}
-              - name: admin users
-                request: GET /v1/admin/users
-                expect: {default: 403, anonymous: 401, root: 200}
-            """;
-
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    private static final String SMALL_SUITE = SampleSuites.SMALL;
 
     private record Run(int exit, String out, String err) {
     }

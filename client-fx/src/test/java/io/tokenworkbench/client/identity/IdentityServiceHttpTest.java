@@ -1,17 +1,14 @@
 package io.tokenworkbench.client.identity;
 
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,20 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Logging identities in, refreshing and logging out against a real backend. */
 class IdentityServiceHttpTest {
 
-    @TempDir
-    static Path dataDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static final ApiClient API = ApiClient.create();
     private final IdentityService identities = new IdentityService(API, Clock.systemUTC());
 
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
     @AfterAll
     static void stop() {
-        backend.close();
         API.shutdown();
     }
 

@@ -1,33 +1,23 @@
 package io.tokenworkbench.client.server;
 
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.http.ApiClient;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServerDiscoveryHttpTest {
 
-    @TempDir
-    static Path dataDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static final ApiClient API = ApiClient.create();
-
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
 
     @AfterAll
     static void stop() {
-        backend.close();
         API.shutdown();
     }
 

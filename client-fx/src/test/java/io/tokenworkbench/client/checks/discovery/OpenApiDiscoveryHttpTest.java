@@ -1,6 +1,7 @@
 package io.tokenworkbench.client.checks.discovery;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.checks.engine.CheckEngine;
 import io.tokenworkbench.client.checks.suite.Check;
 import io.tokenworkbench.client.checks.suite.StatusSet;
@@ -8,16 +9,12 @@ import io.tokenworkbench.client.checks.suite.SuiteParser;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,20 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Generating a suite from the real backend's OpenAPI document. */
 class OpenApiDiscoveryHttpTest {
 
-    @TempDir
-    static Path dataDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static final ApiClient API = ApiClient.create();
     private final OpenApiDiscovery discovery = new OpenApiDiscovery(API, new CheckEngine(API, Clock.systemUTC()));
 
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
     @AfterAll
     static void stop() {
-        backend.close();
         API.shutdown();
     }
 

@@ -1,15 +1,12 @@
 package io.tokenworkbench.client.checks.engine;
 
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.checks.suite.SuiteParser;
 import io.tokenworkbench.client.http.ApiClient;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,20 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The built-in suite against a real dev-mode backend with its rate limits on, as the demo runs it. */
 class BuiltinSuiteHttpTest {
 
-    @TempDir
-    static Path dataDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withRateLimits();
     private static final ApiClient API = ApiClient.create();
     private final CheckEngine engine = new CheckEngine(API, Clock.systemUTC());
 
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir));
-    }
-
     @AfterAll
     static void stop() {
-        backend.close();
         API.shutdown();
     }
 

@@ -1,17 +1,14 @@
 package io.tokenworkbench.client.checks.engine;
 
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.checks.suite.Suite;
 import io.tokenworkbench.client.checks.suite.SuiteException;
 import io.tokenworkbench.client.checks.suite.SuiteParser;
 import io.tokenworkbench.client.http.ApiClient;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Collectors;
 
@@ -22,20 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine against a real dev-mode backend. */
 class CheckEngineHttpTest {
 
-    @TempDir
-    static Path dataDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static final ApiClient API = ApiClient.create();
     private final CheckEngine engine = new CheckEngine(API, Clock.systemUTC());
 
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
     @AfterAll
     static void stop() {
-        backend.close();
         API.shutdown();
     }
 

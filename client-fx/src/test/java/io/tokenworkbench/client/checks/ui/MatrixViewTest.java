@@ -1,12 +1,12 @@
 package io.tokenworkbench.client.checks.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import io.tokenworkbench.client.DevBackend;
+import io.tokenworkbench.client.checks.SampleSuites;
 import io.tokenworkbench.client.checks.discovery.OpenApiDiscovery;
 import io.tokenworkbench.client.checks.engine.CellResult;
 import io.tokenworkbench.client.checks.engine.CheckEngine;
 import io.tokenworkbench.client.http.ApiClient;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
@@ -19,9 +19,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,35 +43,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MatrixViewTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path work;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static final ApiClient API = ApiClient.create();
     private MatrixViewModel model;
 
-    private static final String SMALL_SUITE = """
-            name: small
-            identities:
-              alice: {mint: {username: alice, expires_in: 300}}
-              root: {mint: {username: root, expires_in: 300}}
-            checks:
-              - name: protected
-                request: GET /protected
-                expect: {default: 200, anonymous: 401}
-              - name: admin users
-                request: GET /v1/admin/users
-                expect: {default: 403, anonymous: 401, root: 200}
-            """;
-
-    @BeforeAll
-    static void startBackend() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
+    private static final String SMALL_SUITE = SampleSuites.SMALL;
 
     @AfterAll
     static void stopBackend() {
-        backend.close();
         API.shutdown();
     }
 

@@ -1,13 +1,12 @@
 package io.tokenworkbench.client.console.ui;
 
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.console.RequestHistory;
 import io.tokenworkbench.client.http.ApiClient;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,20 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleViewModelTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path configDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static final ApiClient API = ApiClient.create();
-
-    @BeforeAll
-    static void start() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
 
     @AfterAll
     static void stop() {
-        backend.close();
         API.shutdown();
     }
 

@@ -1,25 +1,23 @@
 package io.tokenworkbench.client.inspector.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.app.AppContext;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 import io.tokenworkbench.model.json.Json;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,9 +25,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,16 +35,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InspectorViewTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path configDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private static String aliceToken;
     private AppContext context;
 
     @BeforeAll
-    static void startBackend() throws Exception {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
+    static void logInAlice() throws Exception {
         ApiClient api = ApiClient.create();
         ApiResult.Response response = (ApiResult.Response) api.send(ApiRequest.of("POST", backend.baseUrl(),
                 "/v1/auth/token").withHeader("Content-Type", "application/x-www-form-urlencoded")
@@ -57,16 +51,10 @@ class InspectorViewTest {
         api.shutdown();
     }
 
-    @AfterAll
-    static void stopBackend() {
-        backend.close();
-    }
-
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = new AppContext(backend.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
-                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+        context = backend.workbenchContext(configDir);
         Shell shell = new Shell(context);
         shell.show("inspector");
         stage.setScene(new Scene(shell, 1200, 800));

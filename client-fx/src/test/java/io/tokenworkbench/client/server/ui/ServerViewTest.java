@@ -1,22 +1,18 @@
 package io.tokenworkbench.client.server.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.app.AppContext;
 import io.tokenworkbench.client.app.Shell;
-import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.server.ServerDiscovery;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,8 +20,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,27 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerViewTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path configDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private AppContext context;
-
-    @BeforeAll
-    static void startBackend() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        backend.close();
-    }
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = new AppContext(backend.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
-                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+        context = backend.workbenchContext(configDir);
         stage.setScene(new Scene(new Shell(context), 1200, 800));
         stage.show();
     }

@@ -2,26 +2,22 @@ package io.tokenworkbench.client.totp.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.app.AppContext;
 import io.tokenworkbench.client.app.Shell;
-import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
-import io.tokenworkbench.server.ServerApp;
-import io.tokenworkbench.server.config.AppConfig;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.apache.commons.codec.binary.Base32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,9 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,27 +38,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TotpViewTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path configDir;
-    private static ServerApp backend;
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
     private AppContext context;
-
-    @BeforeAll
-    static void startBackend() {
-        backend = ServerApp.start(AppConfig.forDevelopment(dataDir).withRateLimitsEnabled(false));
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        backend.close();
-    }
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = new AppContext(backend.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
-                Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
+        context = backend.workbenchContext(configDir);
         Identity sam = ((IdentityService.Outcome.Success) context.identityService()
                 .login(backend.baseUrl(), "sam", "sam-password-1", null)).identity();
         context.identities().add(sam);

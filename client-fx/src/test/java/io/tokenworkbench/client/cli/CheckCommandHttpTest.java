@@ -15,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -144,9 +142,13 @@ class CheckCommandHttpTest {
     @Test
     void theJarRunsChecksWithoutJavaFxOnTheClassPath() throws Exception {
         Path file = suite("small.yaml", SMALL_SUITE);
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        List<String> fullClassPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        List<String> withoutJavaFx = fullClassPath.stream()
                 .filter(entry -> !entry.contains("javafx") && !entry.contains("testfx") && !entry.contains("monocle"))
-                .collect(Collectors.joining(File.pathSeparator));
+                .toList();
+        assertTrue(fullClassPath.stream().anyMatch(entry -> entry.contains("javafx-graphics"))
+                && withoutJavaFx.stream().noneMatch(entry -> entry.contains("javafx")), "JavaFX really is left out");
+        String classPath = String.join(File.pathSeparator, withoutJavaFx);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "io.tokenworkbench.client.Main",
                 "check", "--server", backend.baseUrl(), "--suite", file.toString()));

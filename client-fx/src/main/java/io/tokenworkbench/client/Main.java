@@ -2,12 +2,13 @@ package io.tokenworkbench.client;
 
 import io.tokenworkbench.client.app.WorkbenchApp;
 import io.tokenworkbench.client.cli.CheckCommand;
+import io.tokenworkbench.client.cli.DiscoverCommand;
 
 import java.util.Arrays;
 
 /**
- * Starts the workbench ({@code java -jar client-fx.jar [--server URL]}) or, with {@code check} first, the headless
- * check runner, which never loads a JavaFX class.
+ * Starts the workbench ({@code java -jar client-fx.jar [--server URL]}) or, with {@code check} or {@code discover}
+ * first, the headless check runner or suite generator, which never load a JavaFX class.
  */
 public final class Main {
 
@@ -17,6 +18,9 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("check")) {
             System.exit(CheckCommand.run(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("discover")) {
+            System.exit(DiscoverCommand.run(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)));
         }
         switch (ClientOptions.parse(args)) {
             case ClientOptions.Parsed.Run(ClientOptions options) -> WorkbenchApp.launch(options);

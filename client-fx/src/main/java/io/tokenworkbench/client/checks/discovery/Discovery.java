@@ -12,14 +12,13 @@ import java.util.List;
  * @param operations    how many operations the document has
  * @param observed      whether one observed run set the expectations
  * @param disagreements cells where the document and the observed run disagree
- * @param notObserved   checks not sent during observation (unsafe methods when not allowed): their expectations
- *                      come from the document alone
+ * @param leftOut       operations left out of the suite because they change data (unsafe methods, when not allowed)
  */
 public record Discovery(String yaml, Suite suite, int operations, boolean observed, List<Disagreement> disagreements,
-                        List<String> notObserved) {
+                        List<String> leftOut) {
 
     public Discovery {
         disagreements = List.copyOf(disagreements);
-        notObserved = List.copyOf(notObserved);
+        leftOut = List.copyOf(leftOut);
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
-import io.tokenworkbench.client.checks.engine.CellResult;
 import io.tokenworkbench.client.checks.engine.CheckEngine;
 import io.tokenworkbench.client.checks.engine.RunControl;
 import io.tokenworkbench.client.checks.engine.RunListener;
@@ -41,7 +40,8 @@ import java.util.stream.Collectors;
  * cell's expectation comes first from the document ({@code security} requirements and scopes, and the
  * {@code x-access-level}, {@code x-roles} and {@code x-permission} extensions where present) read against the
  * identity's token claims, then, when asked, from one observed run; cells where the two disagree are listed.
- * Unsafe methods are not sent while observing unless allowed, since they change or delete data.
+ * Operations with unsafe methods (POST, PUT, PATCH, DELETE) change or delete data, so they are left out of the
+ * suite (and listed in a comment at its end) unless allowed.
  */
 public final class OpenApiDiscovery {
 
@@ -96,24 +96,23 @@ public final class OpenApiDiscovery {
             documented.put(op.name(), cells);
         }
 
+        List<String> leftOut = operations.stream().filter(op -> !SAFE.contains(op.method())
+                && !options.includeUnsafe()).map(Operation::name).toList();
+        List<Operation> included = operations.stream().filter(op -> !leftOut.contains(op.name())).toList();
+        if (included.isEmpty()) {
+            throw new DiscoveryException("the document has only unsafe operations; allow them to generate checks");
+        }
         Map<String, Map<String, Integer>> observed = new HashMap<>();
-        List<String> notObserved = new ArrayList<>();
         if (options.observe()) {
-            Suite draft = parse(yaml(server, identities, operations, documented, Map.of(), List.of()));
-            List<String> unsafe = operations.stream().filter(op -> !SAFE.contains(op.method())
-                    && !options.includeUnsafe()).map(Operation::name).toList();
-            notObserved.addAll(unsafe);
-            Suite safe = draft.withChecks(draft.checks().stream().filter(c -> !unsafe.contains(c.name())).toList());
-            if (!safe.checks().isEmpty()) {
-                RunResult run = engine.run(safe, server, CheckEngine.RunOptions.defaults(), RunListener.NONE,
-                        new RunControl());
-                run.rows().forEach(row -> {
-                    Map<String, Integer> statuses = new LinkedHashMap<>();
-                    row.cells().values().stream().filter(c -> c.actual() != 0)
-                            .forEach(c -> statuses.put(c.column(), c.actual()));
-                    observed.put(row.name(), statuses);
-                });
-            }
+            Suite draft = parse(yaml(server, identities, included, documented, Map.of(), List.of(), List.of()));
+            RunResult run = engine.run(draft, server, CheckEngine.RunOptions.defaults(), RunListener.NONE,
+                    new RunControl());
+            run.rows().forEach(row -> {
+                Map<String, Integer> statuses = new LinkedHashMap<>();
+                row.cells().values().stream().filter(c -> c.actual() != 0)
+                        .forEach(c -> statuses.put(c.column(), c.actual()));
+                observed.put(row.name(), statuses);
+            });
         }
         List<Disagreement> disagreements = new ArrayList<>();
         observed.forEach((check, statuses) -> statuses.forEach((column, status) -> {
@@ -123,8 +122,8 @@ public final class OpenApiDiscovery {
             }
         }));
         disagreements.sort(Comparator.comparing(Disagreement::check).thenComparing(Disagreement::identity));
-        String yaml = yaml(server, identities, operations, documented, observed, disagreements);
-        return new Discovery(yaml, parse(yaml), operations.size(), options.observe(), disagreements, notObserved);
+        String yaml = yaml(server, identities, included, documented, observed, disagreements, leftOut);
+        return new Discovery(yaml, parse(yaml), operations.size(), options.observe(), disagreements, leftOut);
     }
 
     private JsonNode fetch(String server, String path) throws DiscoveryException {
@@ -319,7 +318,7 @@ public final class OpenApiDiscovery {
 
     private static String yaml(String server, List<SuiteIdentity> identities, List<Operation> operations,
                                Map<String, Map<String, Integer>> documented, Map<String, Map<String, Integer>> observed,
-                               List<Disagreement> disagreements) {
+                               List<Disagreement> disagreements, List<String> leftOut) {
         ObjectNode root = NODES.objectNode();
         root.put("name", "Discovered from " + server);
         root.put("description", "Generated from the server's OpenAPI document"
@@ -356,9 +355,14 @@ public final class OpenApiDiscovery {
                 check.put("note", "Document and server disagree — " + String.join("; ", notes));
             }
         }
+        StringBuilder notes = new StringBuilder();
+        if (!leftOut.isEmpty()) {
+            notes.append("\n# Left out because they change or delete data (allow unsafe operations to add them):\n");
+            leftOut.forEach(name -> notes.append("#   ").append(name).append('\n'));
+        }
         try {
             return "# Generated by Token Workbench discovery. Review before relying on it.\n"
-                    + YAML.writeValueAsString(root);
+                    + YAML.writeValueAsString(root) + notes;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the suite", e);
         }

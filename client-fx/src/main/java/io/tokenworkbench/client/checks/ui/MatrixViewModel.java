@@ -336,7 +336,7 @@ public final class MatrixViewModel {
         String server = serverUrl.get();
         running.set(true);
         progress.set(-1);
-        message.set("Reading " + server + "/openapi and observing the safe operations…");
+        message.set("Reading " + server + "/openapi and observing its operations that change nothing…");
         CompletableFuture.supplyAsync(() -> {
             try {
                 return discovery.discover(server, identities.identities(),
@@ -363,11 +363,11 @@ public final class MatrixViewModel {
         }
         suiteFile.set(null);
         suiteText.set(found.yaml());
-        message.set("Generated " + found.operations() + " checks from the OpenAPI document; "
+        message.set("Generated " + found.suite().checks().size() + " checks from the OpenAPI document; "
                 + (found.disagreements().isEmpty() ? "the document and the server agree on every observed cell"
                 : found.disagreements().size() + " cells where the document and the server disagree (marked)")
-                + (found.notObserved().isEmpty() ? "" : "; " + found.notObserved().size()
-                + " unsafe operations not sent, their expectations come from the document alone")
+                + (found.leftOut().isEmpty() ? "" : "; " + found.leftOut().size()
+                + " operations that change data were left out (listed at the end of the suite)")
                 + ". Review, then Run.");
     }
 

@@ -108,10 +108,21 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Optional<Baseline> before = Optional.empty();
         if (baseline != null) {
+            if (!Files.exists(baseline)) {
+                err.println("The baseline " + baseline + " does not exist yet: save one first with --save-baseline "
+                        + baseline);
+                return UNUSABLE;
+            }
             try {
                 before = Optional.of(Baseline.load(baseline));
             } catch (IOException e) {
                 err.println("The baseline cannot be used: " + e.getMessage());
+                return UNUSABLE;
+            }
+            Optional<String> mismatch = before.get().mismatch(parsed.name(), parsed.fingerprint(),
+                    parsed.checks().stream().map(io.tokenworkbench.client.checks.suite.Check::name).toList());
+            if (mismatch.isPresent()) {
+                err.println("The baseline " + baseline + " belongs to another suite: " + mismatch.get());
                 return UNUSABLE;
             }
         }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,8 +40,9 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "A suite whose identities become the columns (default: the built-in suite's).")
     String identities;
 
-    @Option(names = "--openapi", paramLabel = "PATH|URL", defaultValue = "/openapi",
-            description = "Where the OpenAPI document is (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--openapi", paramLabel = "PATH|URL",
+            description = "Where the OpenAPI document is (default: the first of /openapi, /openapi.json, "
+                    + "/v3/api-docs, /swagger.json that answers).")
     String document;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the suite here (default: standard output).")
@@ -84,7 +86,9 @@ public final class DiscoverCommand implements Callable<Integer> {
         ApiClient api = ApiClient.create();
         try {
             Discovery found = new OpenApiDiscovery(api, new CheckEngine(api, Clock.systemUTC())).discover(server,
-                    columns.identities(), new OpenApiDiscovery.Options(document, !noObserve, includeUnsafe));
+                    columns, new OpenApiDiscovery.Options(Optional.empty(), !noObserve, includeUnsafe).at(document));
+            err.println("Read the OpenAPI document at " + found.documentPath() + ": " + found.operations()
+                    + " operations");
             if (out == null) {
                 stdout.print(found.yaml());
             } else {
@@ -97,6 +101,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 err.println(found.leftOut().size() + " operations that change data were left out (listed at the end "
                         + "of the suite; --include-unsafe adds them)");
             }
+            found.unjudged().forEach(cell -> err.println("NOT JUDGED  " + cell));
             for (Disagreement disagreement : found.disagreements()) {
                 err.println("DISAGREE  " + disagreement);
             }

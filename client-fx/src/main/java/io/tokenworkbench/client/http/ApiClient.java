@@ -1,5 +1,10 @@
 package io.tokenworkbench.client.http;
 
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionPool;
+import okhttp3.CookieJar;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -11,6 +16,8 @@ import okhttp3.ResponseBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends {@link ApiRequest}s and returns {@link ApiResult}s; never throws for network trouble.
@@ -39,9 +47,11 @@ public final class ApiClient {
     private static final Set<String> METHODS_WITHOUT_BODY = Set.of("GET", "HEAD");
 
     private final OkHttpClient http;
+    private final OkHttpClient freshConnections;
 
     public ApiClient(OkHttpClient http) {
-        this.http = http;
+        this.http = http.newBuilder().eventListenerFactory(ConnectionReuse::of).build();
+        this.freshConnections = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
     }
 
     /** A client with sensible timeouts that never follows redirects (the workbench shows them as they are). */
@@ -60,7 +70,19 @@ public final class ApiClient {
                 .build());
     }
 
-    /** Sends the request and waits for the whole response. */
+    /**
+     * A client that shares this one's connections and threads but keeps cookies in {@code cookies}: one identity's
+     * session. Cheap; make one per session.
+     */
+    public ApiClient withCookies(CookieJar cookies) {
+        return new ApiClient(http.newBuilder().cookieJar(cookies).build());
+    }
+
+    /**
+     * Sends the request and waits for the whole response. When it fails on a pooled connection (one the server
+     * closed while it sat idle, as uvicorn does after 5 s), it is sent once more on a new connection, and the
+     * response says so.
+     */
     public ApiResult send(ApiRequest request) {
         long started = System.nanoTime();
         Request okRequest;
@@ -69,21 +91,75 @@ public final class ApiClient {
         } catch (IllegalArgumentException e) {
             return new ApiResult.Failure("The request cannot be sent: " + e.getMessage(), since(started));
         }
-        try (Response response = http.newCall(okRequest).execute()) {
-            String body = readBody(response.body());
-            return new ApiResult.Response(response.code(), headers(response.headers()), body, since(started));
-        } catch (ConnectException e) {
-            return new ApiResult.Failure("Connection refused by " + hostAndPort(okRequest)
-                    + ": is the server running?", since(started));
-        } catch (UnknownHostException e) {
-            return new ApiResult.Failure("Unknown host " + okRequest.url().host(), since(started));
-        } catch (SocketTimeoutException e) {
-            return new ApiResult.Failure("No answer from " + hostAndPort(okRequest) + " in time", since(started));
-        } catch (InterruptedIOException e) {
-            return new ApiResult.Failure("Cancelled or timed out waiting for " + hostAndPort(okRequest), since(started));
+        Call call = http.newCall(okRequest);
+        try {
+            return execute(call, started, false);
         } catch (IOException e) {
-            return new ApiResult.Failure("Network error talking to " + hostAndPort(okRequest) + ": "
-                    + e.getClass().getSimpleName(), since(started));
+            if (ConnectionReuse.of(call).wasReused() && retriable(e)) {
+                try {
+                    return execute(freshConnections.newBuilder().cookieJar(http.cookieJar()).build()
+                            .newCall(okRequest), started, true);
+                } catch (IOException again) {
+                    return failure(again, okRequest, started);
+                }
+            }
+            return failure(e, okRequest, started);
+        }
+    }
+
+    private ApiResult execute(Call call, long started, boolean retried) throws IOException {
+        try (Response response = call.execute()) {
+            String body = readBody(response.body());
+            return new ApiResult.Response(response.code(), headers(response.headers()), body, since(started), retried);
+        }
+    }
+
+    private static boolean retriable(IOException e) {
+        return !(e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof InterruptedIOException);
+    }
+
+    private static ApiResult failure(IOException e, Request okRequest, long started) {
+        return switch (e) {
+            case ConnectException c -> new ApiResult.Failure("Connection refused by " + hostAndPort(okRequest)
+                    + ": is the server running?", since(started));
+            case UnknownHostException u -> new ApiResult.Failure("Unknown host " + okRequest.url().host(),
+                    since(started));
+            case SocketTimeoutException t -> new ApiResult.Failure("No answer from " + hostAndPort(okRequest)
+                    + " in time", since(started));
+            case InterruptedIOException i -> new ApiResult.Failure("Cancelled or timed out waiting for "
+                    + hostAndPort(okRequest), since(started));
+            default -> new ApiResult.Failure("Network error talking to " + hostAndPort(okRequest) + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    since(started));
+        };
+    }
+
+    /**
+     * Tells whether a call went out on a connection taken from the pool rather than one it opened. Each request
+     * carries its own as a tag, and the clients' event listener factory hands it to OkHttp.
+     */
+    private static final class ConnectionReuse extends EventListener {
+        private volatile boolean acquired;
+        private volatile boolean connected;
+
+        static ConnectionReuse of(Call call) {
+            ConnectionReuse reuse = call.request().tag(ConnectionReuse.class);
+            return reuse == null ? new ConnectionReuse() : reuse;
+        }
+
+        @Override
+        public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+            connected = true;
+        }
+
+        @Override
+        public void connectionAcquired(Call call, Connection connection) {
+            acquired = true;
+        }
+
+        boolean wasReused() {
+            return acquired && !connected;
         }
     }
 
@@ -94,7 +170,8 @@ public final class ApiClient {
     }
 
     private static Request toOkHttp(ApiRequest request) {
-        Request.Builder builder = new Request.Builder().url(request.url());
+        Request.Builder builder = new Request.Builder().url(request.url())
+                .tag(ConnectionReuse.class, new ConnectionReuse());
         for (HttpHeader header : request.headers()) {
             builder.addHeader(header.name(), header.value());
         }

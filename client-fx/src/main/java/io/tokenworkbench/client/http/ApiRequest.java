@@ -92,6 +92,17 @@ public record ApiRequest(String method, String url, List<HttpHeader> headers, St
         return replacingHeader("Authorization", "Bearer " + accessToken);
     }
 
+    /** A copy with one more query parameter, encoded as a query component. */
+    public ApiRequest withQueryParameter(String name, String value) {
+        return new ApiRequest(method, okhttp3.HttpUrl.get(url).newBuilder().addQueryParameter(name, value).build()
+                .toString(), headers, body);
+    }
+
+    /** The scheme, host and port the request goes to, e.g. {@code http://localhost:8080}. */
+    public String origin() {
+        return Origins.of(url);
+    }
+
     /** A copy with this body text. */
     public ApiRequest withBody(String newBody) {
         return new ApiRequest(method, url, headers, newBody);

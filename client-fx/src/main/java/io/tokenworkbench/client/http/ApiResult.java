@@ -21,12 +21,18 @@ public sealed interface ApiResult {
      * @param headers response header fields in the order received
      * @param body    the body decoded as UTF-8 (empty when there is none)
      * @param elapsed time from sending to the last byte
+     * @param retried  whether it was sent a second time, on a new connection, after the pooled one had been closed
      */
-    record Response(int status, List<HttpHeader> headers, String body, Duration elapsed) implements ApiResult {
+    record Response(int status, List<HttpHeader> headers, String body, Duration elapsed, boolean retried)
+            implements ApiResult {
         public Response {
             headers = List.copyOf(headers);
             body = Objects.requireNonNullElse(body, "");
             Objects.requireNonNull(elapsed, "elapsed");
+        }
+
+        public Response(int status, List<HttpHeader> headers, String body, Duration elapsed) {
+            this(status, headers, body, elapsed, false);
         }
 
         /** The first header called {@code name}, ignoring case. */

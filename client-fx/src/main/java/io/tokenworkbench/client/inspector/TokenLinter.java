@@ -3,11 +3,6 @@ package io.tokenworkbench.client.inspector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +47,7 @@ public final class TokenLinter {
     private final List<String> weakSecrets;
 
     public TokenLinter(Clock clock) {
-        this(clock, loadWeakSecrets());
+        this(clock, WeakSecrets.all());
     }
 
     TokenLinter(Clock clock, List<String> weakSecrets) {
@@ -159,19 +154,6 @@ public final class TokenLinter {
             if (claim.getValue().isObject()) {
                 claims(claim.getValue(), path + ".", findings);
             }
-        }
-    }
-
-    private static List<String> loadWeakSecrets() {
-        try (InputStream in = TokenLinter.class.getResourceAsStream("weak-hmac-secrets.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("weak-hmac-secrets.txt is missing from the classpath");
-            }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

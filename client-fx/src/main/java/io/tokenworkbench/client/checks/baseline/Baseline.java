@@ -19,11 +19,12 @@ import java.util.Optional;
  * A saved run that later runs are compared with: the status of every cell. Stored as the run's JSON report, so a
  * report attached to an old CI build can serve as a baseline too.
  *
- * @param suite     the suite's name
- * @param startedAt when the saved run started (ISO-8601 text)
- * @param statuses  row name → column → status (0 when there was no answer)
+ * @param suite       the suite's name
+ * @param fingerprint the suite's fingerprint (empty in baselines saved before fingerprints existed)
+ * @param startedAt   when the saved run started (ISO-8601 text)
+ * @param statuses    row name → column → status (0 when there was no answer)
  */
-public record Baseline(String suite, String startedAt, Map<String, Map<String, Integer>> statuses) {
+public record Baseline(String suite, String fingerprint, String startedAt, Map<String, Map<String, Integer>> statuses) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,6 +34,30 @@ public record Baseline(String suite, String startedAt, Map<String, Map<String, I
 
     public Optional<Integer> status(String row, String column) {
         return Optional.ofNullable(statuses.getOrDefault(row, Map.of()).get(column));
+    }
+
+    /**
+     * Why this baseline cannot be compared with the run, if it cannot: it was saved from another suite (another
+     * name, or another fingerprint with no row in common).
+     */
+    public Optional<String> mismatch(RunResult run) {
+        return mismatch(run.suite(), run.suiteFingerprint(),
+                run.rows().stream().map(io.tokenworkbench.client.checks.engine.RowResult::name).toList());
+    }
+
+    /** As {@link #mismatch(RunResult)}, before a run: the suite's name, fingerprint and check names. */
+    public Optional<String> mismatch(String suiteName, String suiteFingerprint, java.util.Collection<String> rows) {
+        boolean sameSuite = fingerprint.isEmpty() ? suite.equals(suiteName) : fingerprint.equals(suiteFingerprint);
+        if (sameSuite) {
+            return Optional.empty();
+        }
+        boolean rowsInCommon = rows.stream().anyMatch(statuses::containsKey);
+        if (suite.equals(suiteName) && rowsInCommon) {
+            return Optional.empty();
+        }
+        return Optional.of("it was saved from the suite '" + suite + "' (fingerprint "
+                + (fingerprint.isEmpty() ? "none" : fingerprint) + "), not from '" + suiteName + "' (fingerprint "
+                + suiteFingerprint + ")" + (rowsInCommon ? "" : ", and they have no check in common"));
     }
 
     /** Saves the run as a baseline, atomically (a crash leaves the old file or the new one, never half of one). */
@@ -65,7 +90,8 @@ public record Baseline(String suite, String startedAt, Map<String, Map<String, I
             row.path("cells").properties().forEach(e -> cells.put(e.getKey(), e.getValue().path("actual").asInt()));
             statuses.put(row.path("name").asText(), cells);
         }
-        return new Baseline(root.path("suite").asText(), root.path("started_at").asText(), statuses);
+        return new Baseline(root.path("suite").asText(), root.path("suite_fingerprint").asText(""),
+                root.path("started_at").asText(), statuses);
     }
 
     /** The baseline of a run held in memory. */
@@ -76,6 +102,6 @@ public record Baseline(String suite, String startedAt, Map<String, Map<String, I
             row.cells().forEach((column, cell) -> cells.put(column, cell.actual()));
             statuses.put(row.name(), cells);
         });
-        return new Baseline(result.suite(), result.startedAt().toString(), statuses);
+        return new Baseline(result.suite(), result.suiteFingerprint(), result.startedAt().toString(), statuses);
     }
 }

@@ -19,7 +19,11 @@ public record BaselineComparison(Baseline baseline, List<CellChange> changes) {
         changes = List.copyOf(changes);
     }
 
+    /** Compares the run with the baseline; throws {@link IllegalArgumentException} when it is another suite's. */
     public static BaselineComparison compare(Baseline baseline, RunResult run) {
+        baseline.mismatch(run).ifPresent(reason -> {
+            throw new IllegalArgumentException("This baseline cannot be compared with this run: " + reason);
+        });
         List<CellChange> changes = new ArrayList<>();
         run.rows().forEach(row -> row.cells().forEach((column, cell) ->
                 baseline.status(row.name(), column).ifPresent(before -> {

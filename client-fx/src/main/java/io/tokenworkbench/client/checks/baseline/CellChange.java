@@ -13,7 +13,7 @@ public record CellChange(String row, String column, int before, int after, Kind 
 
     /** What a change means. */
     public enum Kind {
-        /** Refused before, allowed now (e.g. 403 → 200): the change to look at first. */
+        /** Refused or unanswered before, allowed now (e.g. 403 → 200, ERR → 200): the change to look at first. */
         OPENED,
         /** Allowed before, refused now (e.g. 200 → 403). */
         CLOSED,
@@ -23,7 +23,7 @@ public record CellChange(String row, String column, int before, int after, Kind 
         static Kind of(int before, int after) {
             boolean allowedBefore = before >= 200 && before < 300;
             boolean allowedAfter = after >= 200 && after < 300;
-            boolean refusedBefore = before == 401 || before == 403 || before == 404;
+            boolean refusedBefore = before == 0 || before == 401 || before == 403 || before == 404;
             boolean refusedAfter = after == 401 || after == 403 || after == 404;
             if (refusedBefore && allowedAfter) {
                 return OPENED;

@@ -13,12 +13,15 @@ import java.util.List;
  * @param observed      whether one observed run set the expectations
  * @param disagreements cells where the document and the observed run disagree
  * @param leftOut       operations left out of the suite because they change data (unsafe methods, when not allowed)
+ * @param documentPath  where the document was found
+ * @param unjudged      cells the observed run could not judge (no answer, rate limited), left out of the suite
  */
 public record Discovery(String yaml, Suite suite, int operations, boolean observed, List<Disagreement> disagreements,
-                        List<String> leftOut) {
+                        List<String> leftOut, String documentPath, List<String> unjudged) {
 
     public Discovery {
         disagreements = List.copyOf(disagreements);
         leftOut = List.copyOf(leftOut);
+        unjudged = List.copyOf(unjudged);
     }
 }

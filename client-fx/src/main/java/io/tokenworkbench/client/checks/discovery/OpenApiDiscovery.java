@@ -2,15 +2,14 @@ package io.tokenworkbench.client.checks.discovery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
+import io.tokenworkbench.client.checks.discovery.OpenApiDocument.Operation;
 import io.tokenworkbench.client.checks.engine.CheckEngine;
+import io.tokenworkbench.client.checks.engine.CheckEngine.ObtainedIdentity;
 import io.tokenworkbench.client.checks.engine.RunControl;
 import io.tokenworkbench.client.checks.engine.RunListener;
 import io.tokenworkbench.client.checks.engine.RunResult;
@@ -23,7 +22,6 @@ import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,22 +34,27 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Generates a suite from a server's OpenAPI 3 document: one check per operation × the chosen identities. Each
- * cell's expectation comes first from the document ({@code security} requirements and scopes, and the
- * {@code x-access-level}, {@code x-roles} and {@code x-permission} extensions where present) read against the
- * identity's token claims, then, when asked, from one observed run; cells where the two disagree are listed.
- * Operations with unsafe methods (POST, PUT, PATCH, DELETE) change or delete data, so they are left out of the
- * suite (and listed in a comment at its end) unless allowed.
+ * Generates a suite from a server's OpenAPI 3 document: one check per operation × the identities of a suite. Each
+ * cell's expectation comes first from the document (security schemes by type, the document's and each operation's
+ * {@code security}, scopes read from the identity's token, and our {@code x-access-level}, {@code x-roles} and
+ * {@code x-permission} extensions where present), then, when asked, from one observed run; cells where the two
+ * disagree are listed, and cells the run could not judge (no answer, 429) are left out rather than guessed.
+ * Operations that change data (POST, PUT, PATCH, DELETE) are left out unless allowed; allowed, those on one resource
+ * get a step that creates their own resource first.
  */
 public final class OpenApiDiscovery {
+
+    /** Where OpenAPI documents are usually published, tried in this order when no path is given. */
+    public static final List<String> DOCUMENT_PATHS = List.of("/openapi", "/openapi.json", "/v3/api-docs",
+            "/swagger.json");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String CREATED = "created_id";
 
     private final ApiClient api;
     private final CheckEngine engine;
@@ -61,58 +64,88 @@ public final class OpenApiDiscovery {
         this.engine = engine;
     }
 
-    /** What to generate. */
-    public record Options(String documentPath, boolean observe, boolean includeUnsafe) {
+    /**
+     * What to generate.
+     *
+     * @param documentPath  the document's path or URL; empty: the first of {@link #DOCUMENT_PATHS} that answers
+     * @param observe       send every safe request once and take the answers as expectations
+     * @param includeUnsafe also generate operations that change data
+     */
+    public record Options(Optional<String> documentPath, boolean observe, boolean includeUnsafe) {
         public static Options defaults() {
-            return new Options("/openapi", true, false);
+            return new Options(Optional.empty(), true, false);
+        }
+
+        /** The document at this path or URL (blank: look for it). */
+        public Options at(String pathOrUrl) {
+            return new Options(pathOrUrl == null || pathOrUrl.isBlank() ? Optional.empty()
+                    : Optional.of(pathOrUrl.strip()), observe, includeUnsafe);
         }
     }
 
-    /** A reason the document could not be read or used. */
+    /** A reason the document, the server or the identities could not be used. */
     public static final class DiscoveryException extends Exception {
         public DiscoveryException(String message) {
             super(message);
         }
     }
 
-    /** Fetches the document and generates the suite. Blocking. */
-    public Discovery discover(String server, List<SuiteIdentity> identities, Options options)
-            throws DiscoveryException {
-        JsonNode document = fetch(server, options.documentPath());
-        if (!document.path("paths").isObject() || document.path("paths").isEmpty()) {
-            throw new DiscoveryException("the document at " + options.documentPath() + " lists no paths; is it OpenAPI 3?");
+    /** Fetches the document, obtains the identities of {@code columns} and generates the suite. Blocking. */
+    public Discovery discover(String server, Suite columns, Options options) throws DiscoveryException {
+        Found found = fetch(server, options.documentPath());
+        OpenApiDocument document = new OpenApiDocument(found.document());
+        if (document.operations().isEmpty()) {
+            throw new DiscoveryException("the document at " + found.path() + " lists no operations; is it OpenAPI 3?");
         }
-        Map<String, Optional<String>> tokens = engine.accessTokens(identities, server);
+        Optional<String> documentedTokenEndpoint = columns.auth().tokenEndpoint().isPresent() ? Optional.empty()
+                : document.passwordTokenUrl();
+        ObjectNode auth = SuiteWriter.auth(columns.auth()).map(ObjectNode.class::cast).orElse(NODES.objectNode());
+        documentedTokenEndpoint.ifPresent(url -> auth.put("token_endpoint", url));
+        Suite identities = documentedTokenEndpoint.map(url -> columns.withAuth(columns.auth().withTokenEndpoint(url)))
+                .orElse(columns);
+        Map<String, ObtainedIdentity> obtained = engine.obtainIdentities(identities, server);
+        List<String> failed = obtained.entrySet().stream()
+                .filter(e -> e.getValue() instanceof ObtainedIdentity.Failed)
+                .map(e -> "'" + e.getKey() + "': " + ((ObtainedIdentity.Failed) e.getValue()).reason()).toList();
+        if (!failed.isEmpty()) {
+            throw new DiscoveryException((failed.size() == 1 ? "an identity" : failed.size() + " identities")
+                    + " could not be obtained, so the matrix would be wrong: " + String.join("; ", failed));
+        }
         Map<String, Caller> callers = new LinkedHashMap<>();
         callers.put(Suite.ANONYMOUS, Caller.ANONYMOUS);
-        for (SuiteIdentity identity : identities) {
-            callers.put(identity.name(), Caller.of(identity, tokens.getOrDefault(identity.name(), Optional.empty())));
-        }
-        List<Operation> operations = operations(document);
+        columns.identities().forEach(identity -> callers.put(identity.name(),
+                Caller.of(identity, obtained.get(identity.name()))));
+
         Map<String, Map<String, Integer>> documented = new LinkedHashMap<>();
-        for (Operation op : operations) {
+        for (Operation op : document.operations()) {
             Map<String, Integer> cells = new LinkedHashMap<>();
             callers.forEach((name, caller) -> documentedStatus(op, caller).ifPresent(s -> cells.put(name, s)));
             documented.put(op.name(), cells);
         }
-
-        List<String> leftOut = operations.stream().filter(op -> !SAFE.contains(op.method())
-                && !options.includeUnsafe()).map(Operation::name).toList();
-        List<Operation> included = operations.stream().filter(op -> !leftOut.contains(op.name())).toList();
+        List<String> leftOut = document.operations().stream()
+                .filter(op -> !SAFE.contains(op.method()) && !options.includeUnsafe()).map(Operation::name).toList();
+        List<Operation> included = document.operations().stream().filter(op -> !leftOut.contains(op.name())).toList();
         if (included.isEmpty()) {
-            throw new DiscoveryException("the document has only unsafe operations; allow them to generate checks");
+            throw new DiscoveryException("the document has only operations that change data; allow them to generate "
+                    + "checks");
         }
+        Map<String, ObjectNode> creations = creationSteps(document, included, callers);
+
         Map<String, Map<String, Integer>> observed = new HashMap<>();
+        Map<String, Map<String, String>> unknown = new HashMap<>();
         if (options.observe()) {
-            Suite draft = parse(yaml(server, identities, included, documented, Map.of(), List.of(), List.of()));
-            RunResult run = engine.run(draft, server, CheckEngine.RunOptions.defaults(), RunListener.NONE,
-                    new RunControl());
-            run.rows().forEach(row -> {
-                Map<String, Integer> statuses = new LinkedHashMap<>();
-                row.cells().values().stream().filter(c -> c.actual() != 0)
-                        .forEach(c -> statuses.put(c.column(), c.actual()));
-                observed.put(row.name(), statuses);
-            });
+            Suite draft = parse(yaml(server, columns, auth, included, documented, Map.of(), List.of(), List.of(),
+                    creations));
+            RunResult run = engine.run(draft, server, CheckEngine.RunOptions.defaults().withoutRateLimitWaits(),
+                    RunListener.NONE, new RunControl());
+            run.rows().forEach(row -> row.cells().values().forEach(cell -> {
+                if (cell.actual() == 0 || cell.actual() == 429) {
+                    unknown.computeIfAbsent(row.name(), n -> new LinkedHashMap<>()).put(cell.column(),
+                            cell.actual() == 0 ? "no answer (" + cell.reason() + ")" : "rate limited (429)");
+                } else {
+                    observed.computeIfAbsent(row.name(), n -> new LinkedHashMap<>()).put(cell.column(), cell.actual());
+                }
+            }));
         }
         List<Disagreement> disagreements = new ArrayList<>();
         observed.forEach((check, statuses) -> statuses.forEach((column, status) -> {
@@ -122,8 +155,32 @@ public final class OpenApiDiscovery {
             }
         }));
         disagreements.sort(Comparator.comparing(Disagreement::check).thenComparing(Disagreement::identity));
-        String yaml = yaml(server, identities, included, documented, observed, disagreements, leftOut);
-        return new Discovery(yaml, parse(yaml), operations.size(), options.observe(), disagreements, leftOut);
+        String yaml = options.observe()
+                ? yaml(server, columns, auth, included, Map.of(), observed, disagreements, leftOut, creations, unknown)
+                : yaml(server, columns, auth, included, documented, Map.of(), List.of(), leftOut, creations);
+        List<String> unjudged = unknown.entrySet().stream().flatMap(e -> e.getValue().entrySet().stream()
+                .map(cell -> e.getKey() + " as " + cell.getKey() + ": " + cell.getValue())).sorted().toList();
+        return new Discovery(yaml, parse(yaml), document.operations().size(), options.observe(), disagreements,
+                leftOut, found.path(), unjudged);
+    }
+
+    private record Found(String path, JsonNode document) {
+    }
+
+    private Found fetch(String server, Optional<String> path) throws DiscoveryException {
+        if (path.isPresent()) {
+            return new Found(path.get(), fetch(server, path.get()));
+        }
+        List<String> tried = new ArrayList<>();
+        for (String candidate : DOCUMENT_PATHS) {
+            try {
+                return new Found(candidate, fetch(server, candidate));
+            } catch (DiscoveryException e) {
+                tried.add(e.getMessage());
+            }
+        }
+        throw new DiscoveryException("no OpenAPI document found at " + String.join(", ", DOCUMENT_PATHS)
+                + " (" + String.join("; ", tried) + "); give its path or URL");
     }
 
     private JsonNode fetch(String server, String path) throws DiscoveryException {
@@ -136,13 +193,12 @@ public final class OpenApiDiscovery {
         return switch (api.send(request)) {
             case ApiResult.Failure failure -> throw new DiscoveryException(failure.reason());
             case ApiResult.Response response when response.status() != 200 ->
-                    throw new DiscoveryException("GET " + path + " answered " + response.status()
-                            + "; does the server publish an OpenAPI document there?");
+                    throw new DiscoveryException("GET " + path + " answered " + response.status());
             case ApiResult.Response response -> {
                 try {
                     JsonNode document = YAML.readTree(response.body());
-                    if (document == null || !document.isObject()) {
-                        throw new DiscoveryException("GET " + path + " did not answer a JSON or YAML document");
+                    if (document == null || !document.isObject() || !document.has("paths")) {
+                        throw new DiscoveryException("GET " + path + " is not an OpenAPI document (no paths)");
                     }
                     yield document;
                 } catch (JsonProcessingException e) {
@@ -152,134 +208,17 @@ public final class OpenApiDiscovery {
         };
     }
 
-    /** One operation of the document. */
-    record Operation(String name, String method, String path, JsonNode spec, JsonNode body, boolean form,
-                     int success) {
-    }
-
-    private static List<Operation> operations(JsonNode document) {
-        List<Operation> operations = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
-        document.path("paths").properties().forEach(pathEntry -> {
-            for (String method : METHODS) {
-                JsonNode spec = pathEntry.getValue().get(method);
-                if (spec == null || !spec.isObject()) {
-                    continue;
-                }
-                String upper = method.toUpperCase(java.util.Locale.ROOT);
-                String path = pathEntry.getKey().replaceAll("\\{[^}]+}", "1");
-                String name = upper + " " + pathEntry.getKey();
-                if (spec.hasNonNull("summary")) {
-                    name = name + " — " + spec.get("summary").asText();
-                }
-                if (!names.add(name)) {
-                    name = name + " (" + names.size() + ")";
-                }
-                int success = 200;
-                var codes = new ArrayList<Integer>();
-                spec.path("responses").fieldNames().forEachRemaining(code -> {
-                    if (code.matches("2\\d\\d")) {
-                        codes.add(Integer.parseInt(code));
-                    }
-                });
-                if (!codes.isEmpty()) {
-                    success = codes.stream().min(Integer::compare).orElseThrow();
-                }
-                JsonNode content = spec.path("requestBody").path("content");
-                JsonNode body = null;
-                boolean form = false;
-                if (content.has("application/json")) {
-                    body = example(document, content.path("application/json").path("schema"), 0);
-                } else if (content.has("application/x-www-form-urlencoded")) {
-                    body = example(document, content.path("application/x-www-form-urlencoded").path("schema"), 0);
-                    form = true;
-                }
-                operations.add(new Operation(name, upper, path, spec, body, form, success));
-            }
-        });
-        return operations;
-    }
-
-    /** A minimal value of the schema: its example, else its required (or all) properties with simple values. */
-    private static JsonNode example(JsonNode document, JsonNode schema, int depth) {
-        if (schema.has("$ref") && depth < 5) {
-            String ref = schema.get("$ref").asText();
-            return ref.startsWith("#") ? example(document, document.at(ref.substring(1)), depth + 1) : NODES.objectNode();
-        }
-        if (schema.has("example")) {
-            return schema.get("example");
-        }
-        if (schema.has("enum") && schema.get("enum").isArray() && !schema.get("enum").isEmpty()) {
-            return schema.get("enum").get(0);
-        }
-        String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
-        return switch (type) {
-            case "object" -> {
-                ObjectNode object = NODES.objectNode();
-                Set<String> required = new java.util.HashSet<>();
-                schema.path("required").forEach(r -> required.add(r.asText()));
-                schema.path("properties").properties().forEach(p -> {
-                    if ((required.isEmpty() || required.contains(p.getKey())) && depth < 5) {
-                        object.set(p.getKey(), example(document, p.getValue(), depth + 1));
-                    }
-                });
-                yield object;
-            }
-            case "integer", "number" -> NODES.numberNode(1);
-            case "boolean" -> NODES.booleanNode(false);
-            case "array" -> NODES.arrayNode();
-            default -> NODES.textNode("email".equals(schema.path("format").asText()) ? "someone@example.com"
-                    : "text");
-        };
-    }
-
-    /** What an identity's token says about it, enough to read security requirements against. */
-    record Caller(boolean authenticated, Set<String> scopes, Set<String> roles, boolean staff, boolean superuser) {
-        static final Caller ANONYMOUS = new Caller(false, Set.of(), Set.of(), false, false);
-
-        static Caller of(SuiteIdentity identity, Optional<String> token) {
-            boolean bad = identity instanceof SuiteIdentity.Derived
-                    || identity instanceof SuiteIdentity.Minted minted && minted.expiresInSeconds() <= 0;
-            if (bad || token.isEmpty()) {
-                return ANONYMOUS;
-            }
-            try {
-                JWTClaimsSet claims = JWTParser.parse(token.get()).getJWTClaimsSet();
-                String scope = claims.getStringClaim("scope");
-                List<String> roles = claims.getStringListClaim("roles");
-                return new Caller(true, scope == null ? Set.of() : Set.of(scope.trim().split("\\s+")),
-                        roles == null ? Set.of() : Set.copyOf(roles),
-                        Boolean.TRUE.equals(claims.getBooleanClaim("is_staff")),
-                        Boolean.TRUE.equals(claims.getBooleanClaim("is_superuser")));
-            } catch (ParseException e) {
-                return new Caller(true, Set.of(), Set.of(), false, false);
-            }
-        }
-
-        boolean grants(String permission) {
-            return scopes.stream().anyMatch(s -> s.equals(permission)
-                    || s.endsWith(":*") && permission.startsWith(s.substring(0, s.length() - 1)));
-        }
-    }
-
     /** The status the document implies for the caller, or empty when it cannot say (ownership, IP lists…). */
     static Optional<Integer> documentedStatus(Operation op, Caller caller) {
         JsonNode spec = op.spec();
-        JsonNode security = spec.get("security");
         String level = spec.path("x-access-level").asText("");
-        boolean open = security != null && security.isArray() && (security.isEmpty()
-                || java.util.stream.StreamSupport.stream(security.spliterator(), false).anyMatch(JsonNode::isEmpty));
-        if (level.equals("public") || open && level.isEmpty()) {
+        if (level.equals("public") || op.isPublic() && level.isEmpty()) {
             return Optional.of(op.success());
         }
         if (level.equals("ip-allowlist") || spec.has("x-totp-required")) {
             return Optional.empty();
         }
-        if (security != null && security.isArray() && !security.isEmpty() && java.util.stream.StreamSupport
-                .stream(security.spliterator(), false).noneMatch(r -> r.has("bearer") || r.has("oauth2"))) {
-            return Optional.of(401);
-        }
-        if (!caller.authenticated()) {
+        if (!caller.authenticated() || !op.security().isEmpty() && op.security().stream().noneMatch(caller::fits)) {
             return Optional.of(401);
         }
         if (level.equals("staff") && !(caller.staff() || caller.superuser())
@@ -287,28 +226,15 @@ public final class OpenApiDiscovery {
             return Optional.of(403);
         }
         JsonNode roles = spec.get("x-roles");
-        if (roles != null && roles.isArray()
-                && java.util.stream.StreamSupport.stream(roles.spliterator(), false)
+        if (roles != null && roles.isArray() && java.util.stream.StreamSupport.stream(roles.spliterator(), false)
                 .noneMatch(r -> caller.roles().contains(r.asText()))) {
             return Optional.of(403);
         }
         if (spec.has("x-permission") && !caller.grants(spec.get("x-permission").asText())) {
             return Optional.of(403);
         }
-        if (security != null && security.isArray()) {
-            boolean anySatisfied = false;
-            for (JsonNode requirement : security) {
-                boolean satisfied = true;
-                for (var scheme : requirement.properties()) {
-                    for (JsonNode scope : scheme.getValue()) {
-                        satisfied &= caller.grants(scope.asText());
-                    }
-                }
-                anySatisfied |= satisfied;
-            }
-            if (!anySatisfied) {
-                return Optional.of(403);
-            }
+        if (!op.security().isEmpty() && op.security().stream().noneMatch(caller::satisfies)) {
+            return Optional.of(403);
         }
         if (spec.has("x-ownership")) {
             return caller.roles().contains("admin") ? Optional.of(op.success()) : Optional.empty();
@@ -316,32 +242,99 @@ public final class OpenApiDiscovery {
         return Optional.of(op.success());
     }
 
-    private static String yaml(String server, List<SuiteIdentity> identities, List<Operation> operations,
-                               Map<String, Map<String, Integer>> documented, Map<String, Map<String, Integer>> observed,
-                               List<Disagreement> disagreements, List<String> leftOut) {
+    /**
+     * For each included operation that changes one resource ({@code PUT|PATCH|DELETE /items/{id}}), a step that
+     * first creates one with the collection's POST, as the first identity the document lets create it.
+     */
+    private static Map<String, ObjectNode> creationSteps(OpenApiDocument document, List<Operation> included,
+                                                         Map<String, Caller> callers) {
+        Map<String, ObjectNode> steps = new LinkedHashMap<>();
+        for (Operation op : included) {
+            if (SAFE.contains(op.method()) || op.method().equals("POST") || !op.template().matches(".*/\\{[^/}]+}")) {
+                continue;
+            }
+            String collection = op.template().substring(0, op.template().lastIndexOf('/'));
+            Optional<Operation> create = document.operations().stream()
+                    .filter(o -> o.method().equals("POST") && o.template().equals(collection) && o.body() != null)
+                    .findFirst();
+            if (create.isEmpty()) {
+                continue;
+            }
+            Optional<String> creator = callers.entrySet().stream()
+                    .filter(e -> documentedStatus(create.get(), e.getValue()).map(s -> s / 100 == 2).orElse(false))
+                    .map(Map.Entry::getKey).findFirst();
+            if (creator.isEmpty()) {
+                continue;
+            }
+            ObjectNode step = NODES.objectNode();
+            step.put("name", "create one to " + op.method().toLowerCase(java.util.Locale.ROOT));
+            step.put("as", creator.get());
+            ObjectNode request = step.putObject("request");
+            request.put("method", "POST");
+            request.put("path", create.get().path());
+            request.set(create.get().form() ? "form" : "json", create.get().form() ? formOf(create.get().body())
+                    : create.get().body());
+            step.putObject("capture").put(CREATED, document.idPointer(create.get()));
+            steps.put(op.name(), step);
+        }
+        return steps;
+    }
+
+    private static String yaml(String server, Suite columns, ObjectNode auth, List<Operation> operations,
+                               Map<String, Map<String, Integer>> documented,
+                               Map<String, Map<String, Integer>> observed, List<Disagreement> disagreements,
+                               List<String> leftOut, Map<String, ObjectNode> creations) {
+        return yaml(server, columns, auth, operations, documented, observed, disagreements, leftOut, creations,
+                Map.of());
+    }
+
+    private static String yaml(String server, Suite columns, ObjectNode auth, List<Operation> operations,
+                               Map<String, Map<String, Integer>> documented,
+                               Map<String, Map<String, Integer>> observed, List<Disagreement> disagreements,
+                               List<String> leftOut, Map<String, ObjectNode> creations,
+                               Map<String, Map<String, String>> unknown) {
         ObjectNode root = NODES.objectNode();
         root.put("name", "Discovered from " + server);
         root.put("description", "Generated from the server's OpenAPI document"
                 + (observed.isEmpty() ? "; expectations from the document's security requirements."
                 : "; expectations from one observed run. Review every cell before relying on it."));
         root.put("server", server);
+        if (!columns.variables().isEmpty()) {
+            ObjectNode variables = root.putObject("variables");
+            columns.variables().forEach(variables::put);
+        }
+        if (!auth.isEmpty()) {
+            root.set("auth", auth);
+        }
         ObjectNode ids = root.putObject("identities");
-        identities.forEach(identity -> ids.set(identity.name(), SuiteWriter.identity(identity)));
+        columns.identities().forEach(identity -> ids.set(identity.name(), SuiteWriter.identity(identity)));
         ArrayNode checks = root.putArray("checks");
-        List<String> columns = new ArrayList<>();
-        columns.add(Suite.ANONYMOUS);
-        identities.forEach(i -> columns.add(i.name()));
+        List<String> all = columns.columns();
         for (Operation op : operations) {
             ObjectNode check = checks.addObject();
             check.put("name", op.name());
             ObjectNode request = check.putObject("request");
             request.put("method", op.method());
-            request.put("path", op.path());
+            ObjectNode creation = creations.get(op.name());
+            request.put("path", creation == null ? op.path()
+                    : op.template().replaceAll("\\{[^}/]+}$", "\\${" + CREATED + "}").replaceAll("\\{[^}]+}", "1"));
             if (op.body() != null) {
                 request.set(op.form() ? "form" : "json", op.form() ? formOf(op.body()) : op.body());
             }
+            if (creation != null) {
+                check.putArray("before_each").add(creation);
+            }
+            Map<String, String> notJudged = unknown.getOrDefault(op.name(), Map.of());
+            List<String> judged = all.stream().filter(column -> !notJudged.containsKey(column)).toList();
+            if (judged.isEmpty()) {
+                checks.remove(checks.size() - 1);
+                continue;
+            }
+            if (judged.size() < all.size()) {
+                judged.forEach(check.putArray("identities")::add);
+            }
             Map<String, Integer> cells = new LinkedHashMap<>();
-            for (String column : columns) {
+            for (String column : judged) {
                 Integer status = observed.getOrDefault(op.name(), Map.of()).get(column);
                 if (status == null) {
                     status = documented.getOrDefault(op.name(), Map.of()).getOrDefault(column, op.success());
@@ -349,10 +342,15 @@ public final class OpenApiDiscovery {
                 cells.put(column, status);
             }
             check.set("expect", compact(cells));
-            List<String> notes = disagreements.stream().filter(d -> d.check().equals(op.name()))
-                    .map(d -> d.identity() + ": document " + d.documented() + ", server " + d.observed()).toList();
-            if (!notes.isEmpty()) {
-                check.put("note", "Document and server disagree — " + String.join("; ", notes));
+            List<String> notes = new ArrayList<>(disagreements.stream().filter(d -> d.check().equals(op.name()))
+                    .map(d -> d.identity() + ": document " + d.documented() + ", server " + d.observed()).toList());
+            String note = notes.isEmpty() ? "" : "Document and server disagree — " + String.join("; ", notes);
+            if (!notJudged.isEmpty()) {
+                note = (note.isEmpty() ? "" : note + ". ") + "Not judged (no usable answer): " + notJudged.entrySet()
+                        .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+            }
+            if (!note.isEmpty()) {
+                check.put("note", note);
             }
         }
         StringBuilder notes = new StringBuilder();

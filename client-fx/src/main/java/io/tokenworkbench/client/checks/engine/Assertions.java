@@ -6,9 +6,11 @@ import io.tokenworkbench.client.checks.suite.Assertion;
 import io.tokenworkbench.client.http.ApiResult;
 
 import java.io.IOException;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
-/** Evaluates an {@link Assertion} on a response. */
+/** Evaluates an {@link Assertion} on a response and the identity's token. */
 final class Assertions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,11 +19,15 @@ final class Assertions {
     private Assertions() {
     }
 
-    /** Why the assertion does not hold, or empty when it does. */
-    static Optional<String> failure(Assertion assertion, ApiResult.Response response) {
+    /** Why the assertion does not hold, or empty when it does; {@code token} is the identity's, if it has one. */
+    static Optional<String> failure(Assertion assertion, ApiResult.Response response, Optional<String> token) {
+        if (assertion.target() instanceof Assertion.Target.Claim && token.isEmpty()) {
+            return Optional.of(assertion.target() + ": the identity has no token to read it from");
+        }
         Optional<JsonNode> actual = switch (assertion.target()) {
             case Assertion.Target.Header header -> response.header(header.name()).map(JSON::valueToTree);
             case Assertion.Target.JsonValue json -> jsonAt(response.body(), json.pointer());
+            case Assertion.Target.Claim claim -> claimAt(token.orElseThrow(), claim.pointer());
         };
         String what = assertion.target().toString();
         return switch (assertion.condition()) {
@@ -48,7 +54,27 @@ final class Assertions {
                         : Optional.of(what + " is " + shown(actual.get()) + ", expected to match /"
                         + matches.pattern() + "/");
             }
+            case Assertion.Condition.Contains contains -> {
+                boolean holds = actual.map(value -> holds(value, contains.value())).orElse(false);
+                if (holds == contains.holds()) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(what + " is " + actual.map(Assertions::shown).orElse("missing") + ", expected it "
+                        + (contains.holds() ? "to hold " : "not to hold ") + shown(contains.value()));
+            }
         };
+    }
+
+    /** A list holding the value, or a space-separated string holding it as a word (OAuth2's {@code scope}). */
+    private static boolean holds(JsonNode container, JsonNode value) {
+        if (container.isArray()) {
+            return StreamSupport.stream(container.spliterator(), false)
+                    .anyMatch(item -> item.equals(value) || item.isValueNode() && item.asText().equals(value.asText()));
+        }
+        if (container.isTextual()) {
+            return java.util.Arrays.asList(container.asText().trim().split("\\s+")).contains(value.asText());
+        }
+        return container.equals(value);
     }
 
     private static Optional<JsonNode> jsonAt(String body, String pointer) {
@@ -56,6 +82,19 @@ final class Assertions {
             JsonNode node = JSON.readTree(body).at(pointer);
             return node.isMissingNode() ? Optional.empty() : Optional.of(node);
         } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JsonNode> claimAt(String token, String pointer) {
+        String[] parts = token.split("\\.");
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).at(pointer);
+            return node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -2,9 +2,7 @@ package io.tokenworkbench.client.checks.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tokenworkbench.client.checks.suite.Assertion;
 import io.tokenworkbench.client.checks.suite.Check;
-import io.tokenworkbench.client.checks.suite.StatusSet;
 import io.tokenworkbench.client.checks.suite.Step;
 import io.tokenworkbench.client.checks.suite.Suite;
 import io.tokenworkbench.client.checks.suite.SuiteIdentity;
@@ -30,8 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Runs a suite against a server: obtains the identities, runs the setup steps in order, then every cell of every
@@ -66,21 +62,43 @@ public final class CheckEngine {
         public RunOptions withParallelism(int n) {
             return new RunOptions(Optional.of(n), maxRateLimitWait);
         }
+
+        /** Takes a 429 as the answer instead of waiting for the limit to pass. */
+        public RunOptions withoutRateLimitWaits() {
+            return new RunOptions(parallelism, Duration.ZERO);
+        }
     }
 
-    /**
-     * Obtains the identities' access tokens as a run would (log in, mint, derive): name → token, or empty when it
-     * could not be obtained.
-     */
-    public Map<String, Optional<String>> accessTokens(List<SuiteIdentity> identities, String server) {
+    /** What obtaining one identity gave, as discovery needs to know it. */
+    public sealed interface ObtainedIdentity {
+        /** Obtained; its requests carry this access token, if it has one (an API key or Basic identity has none). */
+        record Ready(Optional<String> accessToken) implements ObtainedIdentity {
+            @Override
+            public String toString() {
+                return "Ready[" + (accessToken.isPresent() ? "token" : "no token") + "]";
+            }
+        }
+
+        /** Could not be obtained, and why. */
+        record Failed(String reason) implements ObtainedIdentity {
+        }
+    }
+
+    /** Obtains the suite's identities as a run would (log in, mint, sign, derive…): name → what came of it. */
+    public Map<String, ObtainedIdentity> obtainIdentities(Suite suite, String server) {
         RequestSender sender = new RequestSender(api, server, RunOptions.defaults().maxRateLimitWait(),
                 RunListener.NONE, new RunControl());
-        Map<String, SuiteIdentity> byName = identities.stream()
-                .collect(Collectors.toMap(SuiteIdentity::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, Optional<String>> tokens = new LinkedHashMap<>();
-        new IdentityTokens(sender).obtainAll(identities, byName).forEach((name, credential) -> tokens.put(name,
-                credential instanceof Credential.Token token ? Optional.of(token.accessToken()) : Optional.empty()));
-        return tokens;
+        Map<String, ObtainedIdentity> obtained = new LinkedHashMap<>();
+        try (Identities identities = new Identities(sender, suite.auth(), suite.identities(), clock, RunListener.NONE)) {
+            Variables variables = Variables.forRun(suite.variables(), "discover", suite.environment());
+            identities.obtainRemaining(variables);
+            for (SuiteIdentity identity : suite.identities()) {
+                Credential credential = identities.current(identity.name(), variables);
+                obtained.put(identity.name(), credential instanceof Credential.Unavailable(String reason)
+                        ? new ObtainedIdentity.Failed(reason) : new ObtainedIdentity.Ready(credential.accessToken()));
+            }
+        }
+        return obtained;
     }
 
     /** Runs the suite; never throws for trouble with the server, which shows in the cells and notes instead. */
@@ -89,7 +107,6 @@ public final class CheckEngine {
         long startedNanos = System.nanoTime();
         String runId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(0, 6);
         RequestSender sender = new RequestSender(api, server, options.maxRateLimitWait(), listener, control);
-        IdentityTokens tokens = new IdentityTokens(sender);
         List<String> notes = new CopyOnWriteArrayList<>();
         int total = suite.checks().stream().mapToInt(check -> check.identities().size()).sum()
                 + suite.replays().stream().mapToInt(Replays::rowsOf).sum();
@@ -106,30 +123,53 @@ public final class CheckEngine {
                 listener.message(text);
             }
         };
-
-        listener.message("Obtaining " + suite.identities().size() + " identities");
-        Map<String, SuiteIdentity> byName = suite.identities().stream()
-                .collect(Collectors.toMap(SuiteIdentity::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, Credential> credentials = new ConcurrentHashMap<>(tokens.obtainAll(suite.identities(), byName));
-        credentials.put(Suite.ANONYMOUS, new Credential.None());
-        credentials.forEach((name, credential) -> {
-            if (credential instanceof Credential.Unavailable(String reason)) {
-                notes.add("Identity '" + name + "' could not be obtained: " + reason);
+        Variables variables = Variables.forRun(suite.variables(), runId, suite.environment());
+        List<RowResult> rows = new ArrayList<>();
+        try (Identities identities = new Identities(sender, suite.auth(), suite.identities(), clock, listener)) {
+            listener.message("Obtaining " + suite.identities().size() + " identities");
+            identities.obtainAll(variables);
+            for (Step step : suite.setup()) {
+                if (control.isCancelled()) {
+                    break;
+                }
+                listener.message("Setup: " + step.name());
+                if (runStep(step, variables, identities, sender) instanceof StepOutcome.Failed(String reason)) {
+                    notes.add("Setup step '" + step.name() + "' failed: " + reason);
+                }
             }
-        });
+            identities.obtainRemaining(variables);
+            identities.obtained().forEach((name, credential) -> {
+                if (credential instanceof Credential.Unavailable(String reason)) {
+                    notes.add("Identity '" + name + "' could not be obtained: " + reason);
+                }
+            });
+            notes.addAll(identities.notes());
 
-        Variables variables = Variables.forRun(suite.variables(), runId);
-        for (Step step : suite.setup()) {
-            if (control.isCancelled()) {
-                break;
-            }
-            listener.message("Setup: " + step.name());
-            StepOutcome outcome = runStep(step, variables, credentials, sender);
-            if (outcome instanceof StepOutcome.Failed(String reason)) {
-                notes.add("Setup step '" + step.name() + "' failed: " + reason);
+            rows.addAll(runChecks(suite, options, variables, identities, sender, counting, control));
+
+            Replays replays = new Replays(sender, identities, runId, counting);
+            for (var replay : suite.replays()) {
+                if (control.isCancelled()) {
+                    break;
+                }
+                listener.message("Replay: " + replay.name());
+                rows.addAll(replays.run(replay));
             }
         }
 
+        List<String> columns = new ArrayList<>(suite.columns());
+        rows.forEach(row -> row.cells().keySet().forEach(column -> {
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }));
+        return new RunResult(suite.name(), suite.fingerprint(), server, started,
+                Duration.ofNanos(System.nanoTime() - startedNanos), columns, rows, notes, control.isCancelled());
+    }
+
+    private List<RowResult> runChecks(Suite suite, RunOptions options, Variables variables, Identities identities,
+                                      RequestSender sender, RunListener counting, RunControl control) {
+        List<String> notes = new ArrayList<>();
         List<Map<String, CellResult>> checkCells = new ArrayList<>();
         suite.checks().forEach(check -> checkCells.add(new ConcurrentHashMap<>()));
         int parallelism = options.parallelism().orElse(suite.parallelism());
@@ -149,7 +189,7 @@ public final class CheckEngine {
                             if (control.isCancelled()) {
                                 return;
                             }
-                            CellResult cell = runCell(check, column, variables, credentials, byName, tokens, sender);
+                            CellResult cell = new Cell(check, column, identities, sender, control).run(variables);
                             cells.put(column, cell);
                             counting.cellDone(cell, 0);
                         } finally {
@@ -162,14 +202,13 @@ public final class CheckEngine {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    notes.add("A cell crashed the engine: " + e.getCause());
+                    counting.message("A cell crashed the engine: " + e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     control.cancel();
                 }
             }
         }
-
         List<RowResult> rows = new ArrayList<>();
         for (int i = 0; i < suite.checks().size(); i++) {
             Check check = suite.checks().get(i);
@@ -182,84 +221,7 @@ public final class CheckEngine {
             }
             rows.add(new RowResult(check.name(), check.request().toString(), false, ordered));
         }
-
-        Replays replays = new Replays(sender, tokens, credentials, runId, counting);
-        for (var replay : suite.replays()) {
-            if (control.isCancelled()) {
-                break;
-            }
-            listener.message("Replay: " + replay.name());
-            rows.addAll(replays.run(replay));
-        }
-
-        List<String> columns = new ArrayList<>(suite.columns());
-        rows.forEach(row -> row.cells().keySet().forEach(column -> {
-            if (!columns.contains(column)) {
-                columns.add(column);
-            }
-        }));
-        return new RunResult(suite.name(), server, started, Duration.ofNanos(System.nanoTime() - startedNanos),
-                columns, rows, notes, control.isCancelled());
-    }
-
-    private CellResult runCell(Check check, String column, Variables runVariables, Map<String, Credential> credentials,
-                               Map<String, SuiteIdentity> byName, IdentityTokens tokens, RequestSender sender) {
-        StatusSet expected = check.expectedFor(column).orElseThrow();
-        Variables variables = runVariables.child();
-        for (Step step : check.beforeEach()) {
-            if (runStep(step, variables, credentials, sender) instanceof StepOutcome.Failed(String reason)) {
-                return new CellResult(check.name(), column, expected, 0, Outcome.ERROR,
-                        "the step before it, '" + step.name() + "', failed: " + reason, null);
-            }
-        }
-        Credential credential = credentials.get(column);
-        if (check.freshToken() && byName.get(column) instanceof SuiteIdentity identity
-                && !(identity instanceof SuiteIdentity.Derived) && !(identity instanceof SuiteIdentity.RawToken)) {
-            credential = tokens.obtain(identity, credentials, byName);
-        }
-        String token;
-        switch (credential) {
-            case Credential.Unavailable(String reason) -> {
-                return new CellResult(check.name(), column, expected, 0, Outcome.ERROR,
-                        "no token for '" + column + "': " + reason, null);
-            }
-            case Credential.Token t -> token = t.accessToken();
-            case Credential.None none -> token = null;
-        }
-        ApiRequest request;
-        try {
-            request = sender.build(check.request(), variables, token);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return new CellResult(check.name(), column, expected, 0, Outcome.ERROR,
-                    "the request cannot be built: " + e.getMessage(), null);
-        }
-        ApiResult result = sender.send(request, expected);
-        Exchange exchange = RequestSender.record(request, result);
-        return switch (result) {
-            case ApiResult.Failure failure -> new CellResult(check.name(), column, expected, 0, Outcome.ERROR,
-                    failure.reason(), exchange);
-            case ApiResult.Response response -> judge(check, column, expected, response, exchange);
-        };
-    }
-
-    private static CellResult judge(Check check, String column, StatusSet expected, ApiResult.Response response,
-                                    Exchange exchange) {
-        if (!expected.matches(response.status())) {
-            return new CellResult(check.name(), column, expected, response.status(), Outcome.FAIL,
-                    "expected " + expected + ", got " + response.status() + IdentityTokens.describe(response),
-                    exchange);
-        }
-        for (Assertion assertion : check.assertions()) {
-            if (!assertion.appliesTo(column, response.status())) {
-                continue;
-            }
-            Optional<String> failure = Assertions.failure(assertion, response);
-            if (failure.isPresent()) {
-                return new CellResult(check.name(), column, expected, response.status(), Outcome.FAIL,
-                        failure.get(), exchange);
-            }
-        }
-        return new CellResult(check.name(), column, expected, response.status(), Outcome.PASS, "", exchange);
+        return rows;
     }
 
     /** What a setup step came to. */
@@ -271,30 +233,28 @@ public final class CheckEngine {
         }
     }
 
-    static StepOutcome runStep(Step step, Variables variables, Map<String, Credential> credentials,
-                               RequestSender sender) {
-        String token = null;
-        Credential credential = credentials.get(step.as());
+    static StepOutcome runStep(Step step, Variables variables, Identities identities, RequestSender sender) {
+        Credential credential = identities.current(step.as(), variables);
         if (credential instanceof Credential.Unavailable(String reason)) {
             return new StepOutcome.Failed("no token for '" + step.as() + "': " + reason);
         }
-        if (credential instanceof Credential.Token t) {
-            token = t.accessToken();
+        if (credential instanceof Credential.Attack) {
+            return new StepOutcome.Failed("'" + step.as() + "' is an attack identity; steps run as real identities");
         }
         ApiRequest request;
         try {
-            request = sender.build(step.request(), variables, token);
+            request = RequestSender.authorize(sender.build(step.request(), variables), credential);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return new StepOutcome.Failed("the request cannot be built: " + e.getMessage());
         }
-        ApiResult result = sender.send(request, step.expect());
+        ApiResult result = sender.send(request, step.expect(), credential, true);
         if (!(result instanceof ApiResult.Response response)) {
             return new StepOutcome.Failed(((ApiResult.Failure) result).reason());
         }
         boolean ok = step.expect() == null ? response.isSuccess() : step.expect().matches(response.status());
         if (!ok) {
             return new StepOutcome.Failed(step.request() + " answered " + response.status()
-                    + IdentityTokens.describe(response) + ", expected "
+                    + RequestSender.describe(response) + ", expected "
                     + (step.expect() == null ? "2xx" : step.expect()));
         }
         for (var capture : step.capture().entrySet()) {

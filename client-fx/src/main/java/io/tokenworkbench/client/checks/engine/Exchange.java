@@ -16,9 +16,10 @@ import java.util.List;
  * @param responseHeaders headers received
  * @param responseBody    body received (possibly cut), or the reason there was no answer
  * @param millis          time taken
+ * @param note            what else happened, e.g. that it was sent again on a new connection; empty when nothing
  */
 public record Exchange(String method, String url, List<HttpHeader> requestHeaders, String requestBody, int status,
-                       List<HttpHeader> responseHeaders, String responseBody, long millis) {
+                       List<HttpHeader> responseHeaders, String responseBody, long millis, String note) {
 
     public Exchange {
         requestHeaders = List.copyOf(requestHeaders);
@@ -32,6 +33,9 @@ public record Exchange(String method, String url, List<HttpHeader> requestHeader
         requestHeaders.forEach(h -> text.append(h.name()).append(": ").append(h.value()).append('\n'));
         if (!requestBody.isEmpty()) {
             text.append('\n').append(requestBody).append('\n');
+        }
+        if (!note.isEmpty()) {
+            text.append("\n(").append(note).append(")\n");
         }
         text.append("\n──────── ").append(status == 0 ? "no response" : "HTTP " + status).append(" in ")
                 .append(millis).append(" ms\n");

@@ -32,17 +32,14 @@ final class Replays {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RequestSender sender;
-    private final IdentityTokens tokens;
-    private final Map<String, Credential> credentials;
+    private final Identities identities;
     private final String runId;
     private final RunListener listener;
     private final AtomicInteger throwaways = new AtomicInteger();
 
-    Replays(RequestSender sender, IdentityTokens tokens, Map<String, Credential> credentials, String runId,
-            RunListener listener) {
+    Replays(RequestSender sender, Identities identities, String runId, RunListener listener) {
         this.sender = sender;
-        this.tokens = tokens;
-        this.credentials = credentials;
+        this.identities = identities;
         this.runId = runId;
         this.listener = listener;
     }
@@ -67,17 +64,18 @@ final class Replays {
         String column = replay.username();
         String access = replay.name() + ": access token after logout";
         String refresh = replay.name() + ": refresh token after logout";
-        Credential session = tokens.login(replay.username(), replay.password(), null);
-        if (!(session instanceof Credential.Token token) || token.refreshToken() == null) {
+        Credential session = identities.passwordGrant(replay.username(), replay.password(), null);
+        if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
             return errors(column, "logging in for the replay failed: " + reason(session), access, refresh);
         }
         ApiResult out = sender.send(sender.json("POST", "/v1/auth/logout",
-                Map.of("refresh_token", token.refreshToken()), token.accessToken()), StatusSet.of(204));
+                Map.of("refresh_token", token.refreshToken()), token.token()), StatusSet.of(204));
         if (!(out instanceof ApiResult.Response r) || r.status() != 204) {
-            return errors(column, "the logout itself did not succeed: " + describe(out), access, refresh);
+            return errors(column, "the logout itself did not succeed: " + RequestSender.describe(out), access,
+                    refresh);
         }
         return List.of(
-                replayed(access, column, ApiRequest.get(sender.server(), "/protected").withBearer(token.accessToken()),
+                replayed(access, column, ApiRequest.get(sender.server(), "/protected").withBearer(token.token()),
                         StatusSet.of(401)),
                 replayed(refresh, column, refreshRequest(token.refreshToken()), StatusSet.of(401)));
     }
@@ -86,14 +84,15 @@ final class Replays {
         String column = replay.username();
         String spent = replay.name() + ": spent refresh token presented again";
         String successor = replay.name() + ": its successor after the reuse (family revoked)";
-        Credential session = tokens.login(replay.username(), replay.password(), null);
-        if (!(session instanceof Credential.Token token) || token.refreshToken() == null) {
+        Credential session = identities.passwordGrant(replay.username(), replay.password(), null);
+        if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
             return errors(column, "logging in for the replay failed: " + reason(session), spent, successor);
         }
         ApiResult rotated = sender.send(refreshRequest(token.refreshToken()), StatusSet.of(200));
         Optional<String> next = field(rotated, "refresh_token");
         if (next.isEmpty()) {
-            return errors(column, "the refresh itself did not succeed: " + describe(rotated), spent, successor);
+            return errors(column, "the refresh itself did not succeed: " + RequestSender.describe(rotated), spent,
+                    successor);
         }
         RowResult first = replayed(spent, column, refreshRequest(token.refreshToken()), StatusSet.of(401));
         RowResult second = replayed(successor, column, refreshRequest(next.get()), StatusSet.of(401));
@@ -107,14 +106,15 @@ final class Replays {
         if (user.isEmpty()) {
             return errors(FRESH_USER, "registering a throwaway user failed", refresh, reused);
         }
-        Credential session = tokens.login(user.get().username(), user.get().password(), null);
-        if (!(session instanceof Credential.Token token) || token.refreshToken() == null) {
+        Credential session = identities.passwordGrant(user.get().username(), user.get().password(), null);
+        if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
             return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), refresh, reused);
         }
         ApiResult requested = sender.send(sender.json("POST", "/v1/auth/password-reset/request",
                 Map.of("email", user.get().email()), null), StatusSet.of(202));
         if (!(requested instanceof ApiResult.Response r) || r.status() != 202) {
-            return errors(FRESH_USER, "asking for the reset failed: " + describe(requested), refresh, reused);
+            return errors(FRESH_USER, "asking for the reset failed: " + RequestSender.describe(requested), refresh,
+                    reused);
         }
         Optional<String> resetToken = resetTokenFor(user.get().email());
         if (resetToken.isEmpty()) {
@@ -125,7 +125,8 @@ final class Replays {
         ApiResult confirmed = sender.send(sender.json("POST", "/v1/auth/password-reset/confirm", confirm, null),
                 StatusSet.of(204));
         if (!(confirmed instanceof ApiResult.Response c) || c.status() != 204) {
-            return errors(FRESH_USER, "confirming the reset failed: " + describe(confirmed), refresh, reused);
+            return errors(FRESH_USER, "confirming the reset failed: " + RequestSender.describe(confirmed), refresh,
+                    reused);
         }
         return List.of(replayed(refresh, FRESH_USER, refreshRequest(token.refreshToken()), StatusSet.of(401)),
                 replayed(reused, FRESH_USER, sender.json("POST", "/v1/auth/password-reset/confirm",
@@ -134,26 +135,27 @@ final class Replays {
 
     private List<RowResult> deleteUser(Replay replay) {
         String access = replay.name() + ": access token after the user was deleted";
-        Credential deleter = credentials.get(replay.by());
-        if (!(deleter instanceof Credential.Token admin)) {
+        Credential deleter = identities.obtained().get(replay.by());
+        if (!(deleter instanceof Credential.Bearer admin)) {
             return errors(FRESH_USER, "no token for '" + replay.by() + "', who would delete the user", access);
         }
         Optional<Throwaway> user = register();
         if (user.isEmpty()) {
             return errors(FRESH_USER, "registering a throwaway user failed", access);
         }
-        Credential session = tokens.login(user.get().username(), user.get().password(), null);
-        if (!(session instanceof Credential.Token token)) {
+        Credential session = identities.passwordGrant(user.get().username(), user.get().password(), null);
+        if (!(session instanceof Credential.Bearer token)) {
             return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), access);
         }
         ApiResult deleted = sender.send(ApiRequest.of("DELETE", sender.server(), "/v1/users/" + user.get().id())
-                .withBearer(admin.accessToken()), StatusSet.of(204));
+                .withBearer(admin.token()), StatusSet.of(204));
         if (!(deleted instanceof ApiResult.Response d) || d.status() != 204) {
-            return errors(FRESH_USER, "deleting the user as '" + replay.by() + "' failed: " + describe(deleted),
+            return errors(FRESH_USER, "deleting the user as '" + replay.by() + "' failed: "
+                    + RequestSender.describe(deleted),
                     access);
         }
         return List.of(replayed(access, FRESH_USER,
-                ApiRequest.get(sender.server(), "/v1/users/me").withBearer(token.accessToken()), StatusSet.of(401)));
+                ApiRequest.get(sender.server(), "/v1/users/me").withBearer(token.token()), StatusSet.of(401)));
     }
 
     private RowResult replayed(String name, String column, ApiRequest request, StatusSet expected) {
@@ -176,7 +178,7 @@ final class Replays {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return sender.tokenRequest(form);
+        return identities.tokenRequest(form);
     }
 
     private record Throwaway(long id, String username, String email, String password) {
@@ -235,12 +237,6 @@ final class Replays {
         return credential instanceof Credential.Unavailable(String reason) ? reason : "no refresh token was issued";
     }
 
-    private static String describe(ApiResult result) {
-        return switch (result) {
-            case ApiResult.Failure failure -> failure.reason();
-            case ApiResult.Response response -> "HTTP " + response.status() + IdentityTokens.describe(response);
-        };
-    }
 
     private static List<RowResult> errors(String column, String reason, String... names) {
         List<RowResult> rows = new ArrayList<>();

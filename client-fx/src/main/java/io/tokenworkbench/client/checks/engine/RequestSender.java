@@ -7,6 +7,7 @@ import io.tokenworkbench.client.checks.suite.StatusSet;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
+import io.tokenworkbench.client.http.CookieSession;
 import io.tokenworkbench.client.http.HttpHeader;
 
 import java.net.URLEncoder;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,7 @@ final class RequestSender {
     private final Duration maxRateLimitWait;
     private final RunListener listener;
     private final RunControl control;
+    private final Map<CookieSession, ApiClient> sessions = new ConcurrentHashMap<>();
 
     RequestSender(ApiClient api, String server, Duration maxRateLimitWait, RunListener listener, RunControl control) {
         this.api = api;
@@ -46,8 +49,13 @@ final class RequestSender {
     }
 
     /** Builds the HTTP request; throws IllegalStateException/IllegalArgumentException with a reason on bad input. */
-    ApiRequest build(RequestSpec spec, Variables variables, String accessToken) {
-        ApiRequest request = ApiRequest.of(spec.method(), server, variables.fill(spec.path()));
+    ApiRequest build(RequestSpec spec, Variables variables) {
+        return build(spec, variables, server);
+    }
+
+    /** As {@link #build(RequestSpec, Variables)}, relative to {@code base} (a URL) unless the path is absolute. */
+    ApiRequest build(RequestSpec spec, Variables variables, String base) {
+        ApiRequest request = ApiRequest.of(spec.method(), base, variables.fill(spec.path()));
         for (Map.Entry<String, String> header : spec.headers().entrySet()) {
             request = request.withHeader(header.getKey(), variables.fill(header.getValue()));
         }
@@ -66,9 +74,9 @@ final class RequestSender {
             }
             case RequestSpec.Body.Form form -> {
                 contentType = "application/x-www-form-urlencoded";
-                body = form.fields().entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(variables.fill(e.getValue())))
-                        .collect(Collectors.joining("&"));
+                body = formBody(form.fields().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                                e -> variables.fill(e.getValue()), (x, y) -> x, java.util.LinkedHashMap::new)));
             }
             case RequestSpec.Body.Text text -> {
                 contentType = text.contentType();
@@ -81,18 +89,22 @@ final class RequestSender {
         if (body != null) {
             request = request.withBody(body);
         }
-        if (accessToken != null && request.header("Authorization").isEmpty()) {
-            request = request.withBearer(accessToken);
-        }
         return request;
     }
 
-    /** A form POST to the token endpoint. */
-    ApiRequest tokenRequest(Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+    /** {@code a=1&b=2}, form-encoded. */
+    static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return ApiRequest.of("POST", server, "/v1/auth/token")
-                .withHeader("Content-Type", "application/x-www-form-urlencoded").withBody(body);
+    }
+
+    /**
+     * The request as {@code credential} sends it: its credentials added unless the request already carries an
+     * {@code Authorization} header of its own.
+     */
+    static ApiRequest authorize(ApiRequest request, Credential credential) {
+        return request.header("Authorization").isPresent() && !(credential instanceof Credential.ApiKey)
+                ? request : credential.authorize(request);
     }
 
     /** A JSON request. */
@@ -112,8 +124,18 @@ final class RequestSender {
      * @param expected statuses the caller expects (null: any 2xx); a 429 among them is returned at once
      */
     ApiResult send(ApiRequest request, StatusSet expected) {
-        ApiResult result = api.send(request);
-        for (int attempt = 0; attempt < RATE_LIMIT_RETRIES; attempt++) {
+        return send(request, expected, new Credential.None(), true);
+    }
+
+    /**
+     * Sends as {@code credential} (with its cookie session, if it has one; the request must already be authorized)
+     * and, when {@code waitOnRateLimit}, waits out an unexpected 429 as {@link #send(ApiRequest, StatusSet)} does.
+     */
+    ApiResult send(ApiRequest request, StatusSet expected, Credential credential, boolean waitOnRateLimit) {
+        ApiClient client = credential.cookies().map(jar -> sessions.computeIfAbsent(jar, api::withCookies))
+                .orElse(api);
+        ApiResult result = client.send(request);
+        for (int attempt = 0; waitOnRateLimit && attempt < RATE_LIMIT_RETRIES; attempt++) {
             if (!(result instanceof ApiResult.Response response) || response.status() != 429
                     || expected != null && expected.matches(429)) {
                 return result;
@@ -127,7 +149,7 @@ final class RequestSender {
             if (!sleep(Duration.ofSeconds(waitSeconds).plusMillis(200))) {
                 return result;
             }
-            result = api.send(request);
+            result = client.send(request);
         }
         return result;
     }
@@ -141,9 +163,28 @@ final class RequestSender {
             case ApiResult.Response response -> new Exchange(request.method(), request.url(), requestHeaders,
                     requestBody, response.status(), response.headers().stream()
                     .map(h -> new HttpHeader(h.name(), Redaction.header(h.name(), h.value()))).toList(),
-                    cut(Redaction.body(response.body())), response.elapsed().toMillis());
+                    cut(Redaction.body(response.body())), response.elapsed().toMillis(),
+                    response.retried() ? "sent again on a new connection: the pooled one had been closed by the server"
+                            : "");
             case ApiResult.Failure failure -> new Exchange(request.method(), request.url(), requestHeaders,
-                    requestBody, 0, List.of(), failure.reason(), failure.elapsed().toMillis());
+                    requestBody, 0, List.of(), failure.reason(), failure.elapsed().toMillis(), "");
+        };
+    }
+
+    /** ": invalid_grant — The username or password is wrong", from a problem body when there is one. */
+    static String describe(ApiResult.Response response) {
+        return response.problem().map(p -> {
+            String error = p.error().orElse(null);
+            String detail = p.detail() != null ? p.detail() : p.title();
+            return ": " + (error == null ? "" : error + (detail == null ? "" : " — ")) + (detail == null ? "" : detail);
+        }).orElse("");
+    }
+
+    /** "HTTP 401: invalid_token — …", or the reason there was no answer. */
+    static String describe(ApiResult result) {
+        return switch (result) {
+            case ApiResult.Failure failure -> failure.reason();
+            case ApiResult.Response response -> "HTTP " + response.status() + describe(response);
         };
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
  * Everything one run of a suite produced; the matrix view, the reports, baselines and the command line all read this.
  *
  * @param suite     the suite's name
+ * @param suiteFingerprint the suite's {@link io.tokenworkbench.client.checks.suite.Suite#fingerprint()}
  * @param server    the server it ran against
  * @param startedAt when it started
  * @param duration  how long it took
@@ -17,8 +18,8 @@ import java.util.stream.Stream;
  * @param notes     problems outside the cells (an identity that could not be obtained, a setup step that failed)
  * @param cancelled whether it was stopped before the end (cells not run are absent)
  */
-public record RunResult(String suite, String server, Instant startedAt, Duration duration, List<String> columns,
-                        List<RowResult> rows, List<String> notes, boolean cancelled) {
+public record RunResult(String suite, String suiteFingerprint, String server, Instant startedAt, Duration duration,
+                        List<String> columns, List<RowResult> rows, List<String> notes, boolean cancelled) {
 
     public RunResult {
         columns = List.copyOf(columns);

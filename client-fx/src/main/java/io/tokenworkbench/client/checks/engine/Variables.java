@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.tokenworkbench.client.checks.suite.SuiteEnvironment;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,31 +15,45 @@ import java.util.regex.Pattern;
 
 /**
  * The values {@code ${name}} stands for during a run: the suite's variables, captures of setup steps, captures of a
- * cell's own steps, and the built-ins {@code ${unique}} (different at every use) and {@code ${run_id}}.
+ * cell's own steps, an identity's login fields, the built-ins {@code ${unique}} (different at every use) and
+ * {@code ${run_id}}, and {@code ${env:NAME}} and {@code ${file:path}} from the suite's environment. A name without a
+ * value is an error, never sent as it is.
  */
 final class Variables {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final Map<String, String> values;
     private final Variables parent;
     private final String runId;
     private final AtomicLong unique;
+    private final SuiteEnvironment environment;
 
-    private Variables(Map<String, String> values, Variables parent, String runId, AtomicLong unique) {
+    private Variables(Map<String, String> values, Variables parent, String runId, AtomicLong unique,
+                      SuiteEnvironment environment) {
         this.values = values;
         this.parent = parent;
         this.runId = runId;
         this.unique = unique;
+        this.environment = environment;
     }
 
-    static Variables forRun(Map<String, String> suiteVariables, String runId) {
-        return new Variables(new ConcurrentHashMap<>(suiteVariables), null, runId, new AtomicLong());
+    static Variables forRun(Map<String, String> suiteVariables, String runId, SuiteEnvironment environment) {
+        Variables run = new Variables(new ConcurrentHashMap<>(), null, runId, new AtomicLong(), environment);
+        suiteVariables.forEach((name, value) -> run.put(name, run.fill(value)));
+        return run;
     }
 
     /** A scope for one cell: sees everything here, and its own captures stay its own. */
     Variables child() {
-        return new Variables(new HashMap<>(), this, runId, unique);
+        return new Variables(new HashMap<>(), this, runId, unique, environment);
+    }
+
+    /** A scope that also knows these values, e.g. an identity's login fields as {@code ${username}}. */
+    Variables with(Map<String, String> more) {
+        Variables scope = child();
+        more.forEach(scope::put);
+        return scope;
     }
 
     void put(String name, String value) {
@@ -49,9 +64,14 @@ final class Variables {
         return runId;
     }
 
-    /** Fills in every {@code ${name}}; an unknown name is an error naming it. */
+    /**
+     * Fills in every reference.
+     *
+     * @throws IllegalStateException naming a variable that has no value (yet), an unset environment variable or an
+     *                               unreadable file
+     */
     String fill(String text) {
-        Matcher m = VARIABLE.matcher(text);
+        Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1))));
@@ -78,7 +98,29 @@ final class Variables {
         return json;
     }
 
+    /** A {@code ${name}} without a value (yet). */
+    static final class Unresolved extends IllegalStateException {
+        private final String variable;
+
+        Unresolved(String variable) {
+            super("the variable ${" + variable + "} has no value (its capture failed, or it is captured later than "
+                    + "it is used)");
+            this.variable = variable;
+        }
+
+        String variable() {
+            return variable;
+        }
+    }
+
     private String value(String name) {
+        if (name.startsWith("env:") || name.startsWith("file:")) {
+            try {
+                return environment.resolve(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("${" + name + "}: " + e.getMessage(), e);
+            }
+        }
         switch (name) {
             case "unique" -> {
                 return runId + "-" + unique.incrementAndGet();
@@ -93,7 +135,7 @@ final class Variables {
                         return value;
                     }
                 }
-                throw new IllegalStateException("the variable ${" + name + "} has no value (its capture failed?)");
+                throw new Unresolved(name);
             }
         }
     }

@@ -122,6 +122,7 @@ public final class HtmlReport {
                     html.writeAttribute("class", css);
                     html.writeAttribute("title", "expected " + cell.expected()
                             + (cell.reason().isEmpty() ? "" : " — " + cell.reason())
+                            + (cell.note().isEmpty() || !cell.reason().isEmpty() ? "" : " — " + cell.note())
                             + change.map(c -> " — was " + c.transition()).orElse(""));
                     html.writeCharacters(cell.label());
                 }

@@ -29,6 +29,7 @@ public final class JsonReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("suite", result.suite());
+        root.put("suite_fingerprint", result.suiteFingerprint());
         root.put("server", result.server());
         root.put("started_at", result.startedAt().toString());
         root.put("duration_ms", result.duration().toMillis());
@@ -53,6 +54,9 @@ public final class JsonReport {
                 c.put("actual", cell.actual());
                 c.put("outcome", cell.outcome().name().toLowerCase(Locale.ROOT));
                 c.put("reason", cell.reason());
+                if (!cell.note().isEmpty()) {
+                    c.put("note", cell.note());
+                }
                 if (cell.exchange() != null) {
                     c.set("exchange", exchange(cell.exchange()));
                 }
@@ -77,6 +81,9 @@ public final class JsonReport {
         exchange.responseHeaders().forEach(h -> responseHeaders.put(h.name(), h.value()));
         e.put("response_body", exchange.responseBody());
         e.put("millis", exchange.millis());
+        if (!exchange.note().isEmpty()) {
+            e.put("note", exchange.note());
+        }
         return e;
     }
 }

@@ -52,6 +52,11 @@ public final class JunitXmlReport {
                         }
                         xml.writeEndElement();
                     }
+                    if (!cell.note().isEmpty()) {
+                        xml.writeStartElement("system-out");
+                        xml.writeCharacters(cell.note());
+                        xml.writeEndElement();
+                    }
                     xml.writeEndElement();
                 }
             }

@@ -48,6 +48,13 @@ public final class TextMatrix {
             bad.forEach(c -> out.append("  ").append(c.outcome() == Outcome.FAIL ? "FAIL  " : "ERROR ")
                     .append(c.row()).append(" as ").append(c.column()).append(": ").append(c.reason()).append('\n'));
         }
+        List<CellResult> noted = result.cells().filter(c -> c.outcome() == Outcome.PASS && !c.note().isEmpty())
+                .toList();
+        if (!noted.isEmpty()) {
+            out.append("\nAlso worth knowing:\n");
+            noted.forEach(c -> out.append("  ").append(c.row()).append(" as ").append(c.column()).append(": ")
+                    .append(c.note()).append('\n'));
+        }
         if (!result.notes().isEmpty()) {
             out.append("\nNotes:\n");
             result.notes().forEach(n -> out.append("  ").append(n).append('\n'));

@@ -35,6 +35,14 @@ public record Assertion(Target target, Condition condition, Set<Integer> statuse
             }
         }
 
+        /** A claim of the identity's access token, by JSON pointer into its payload ({@code /scopes}). */
+        record Claim(String pointer) implements Target {
+            @Override
+            public String toString() {
+                return "claim " + pointer;
+            }
+        }
+
         /** A value of the JSON body, by JSON pointer (RFC 6901). */
         record JsonValue(String pointer) implements Target {
             @Override
@@ -56,6 +64,13 @@ public record Assertion(Target target, Condition condition, Set<Integer> statuse
 
         /** Present and matching this regular expression somewhere (use ^…$ to anchor). */
         record Matches(Pattern pattern) implements Condition {
+        }
+
+        /**
+         * A list that holds this value, or a space-separated string that holds it as a word (as OAuth2's
+         * {@code scope}), when {@code holds}; one that does not, when not.
+         */
+        record Contains(JsonNode value, boolean holds) implements Condition {
         }
     }
 }

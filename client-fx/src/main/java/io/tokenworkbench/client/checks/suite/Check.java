@@ -13,10 +13,24 @@ import java.util.Optional;
  * @param expected    identity → statuses that pass
  * @param freshToken  log in or mint anew for each cell (for requests that spend the token, such as logout)
  * @param beforeEach  steps run before each cell, their captures visible to that cell only
- * @param assertions  further conditions on the responses
+ * @param assertions  further conditions on the responses (and on the identities' tokens)
+ * @param repeat      send the request several times in a row per identity (throttles), or null for once
  */
 public record Check(String name, RequestSpec request, List<String> identities, Map<String, StatusSet> expected,
-                    boolean freshToken, List<Step> beforeEach, List<Assertion> assertions) {
+                    boolean freshToken, List<Step> beforeEach, List<Assertion> assertions, Repeat repeat) {
+
+    /** The largest {@link Repeat#count()}: a throttle shows long before, and a run must stay bounded. */
+    public static final int MAX_REPEAT = 1000;
+
+    /**
+     * Sends the request {@code count} times in a row for each identity: the first answer must be as
+     * {@link #expected()} says, the last as {@code expectLast} says.
+     */
+    public record Repeat(int count, Map<String, StatusSet> expectLast) {
+        public Repeat {
+            expectLast = Map.copyOf(expectLast);
+        }
+    }
 
     public Check {
         identities = List.copyOf(identities);

@@ -1,5 +1,12 @@
 package io.tokenworkbench.client.checks.suite;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,19 +20,21 @@ import java.util.Optional;
  * @param server      the server it names, if any (the command line or the workbench may override it)
  * @param parallelism how many requests run at once
  * @param variables   fixed variables, usable as {@code ${name}}
+ * @param auth        token endpoint, custom login and keys
  * @param identities  identities in column order
  * @param setup       steps run once, in order, before the checks
  * @param checks      the matrix rows
  * @param replays     replay steps, run after the checks
+ * @param environment where {@code ${env:…}} and {@code ${file:…}} references are read
  */
 public record Suite(String name, String description, Optional<String> server, int parallelism,
-                    Map<String, String> variables, List<SuiteIdentity> identities, List<Step> setup,
-                    List<Check> checks, List<Replay> replays) {
+                    Map<String, String> variables, Auth auth, List<SuiteIdentity> identities, List<Step> setup,
+                    List<Check> checks, List<Replay> replays, SuiteEnvironment environment) {
 
     public static final String ANONYMOUS = "anonymous";
 
     public Suite {
-        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         identities = List.copyOf(identities);
         setup = List.copyOf(setup);
         checks = List.copyOf(checks);
@@ -34,7 +43,7 @@ public record Suite(String name, String description, Optional<String> server, in
 
     /** Every column name: {@code anonymous} first, then the identities in order. */
     public List<String> columns() {
-        List<String> columns = new java.util.ArrayList<>();
+        List<String> columns = new ArrayList<>();
         columns.add(ANONYMOUS);
         identities.forEach(identity -> columns.add(identity.name()));
         return columns;
@@ -42,6 +51,32 @@ public record Suite(String name, String description, Optional<String> server, in
 
     /** The same suite with its check list replaced. */
     public Suite withChecks(List<Check> newChecks) {
-        return new Suite(name, description, server, parallelism, variables, identities, setup, newChecks, replays);
+        return new Suite(name, description, server, parallelism, variables, auth, identities, setup, newChecks, replays,
+                environment);
+    }
+
+    /** The same suite with another {@code auth} section. */
+    public Suite withAuth(Auth newAuth) {
+        return new Suite(name, description, server, parallelism, variables, newAuth, identities, setup, checks, replays,
+                environment);
+    }
+
+    /**
+     * What makes this suite this suite, for telling whether a saved run came from it: a SHA-256 of its name, its
+     * columns and its rows (name and request). Expectations, assertions and variables can change without changing
+     * it.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder(name).append('\n');
+        columns().forEach(column -> text.append("column ").append(column).append('\n'));
+        checks.forEach(check -> text.append("check ").append(check.name()).append(" = ").append(check.request())
+                .append('\n'));
+        replays.forEach(replay -> text.append("replay ").append(replay.name()).append('\n'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

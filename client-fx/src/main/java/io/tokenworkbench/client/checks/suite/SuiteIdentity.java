@@ -2,21 +2,64 @@ package io.tokenworkbench.client.checks.suite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** An identity a suite sends requests as: one column of the access matrix. */
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An identity a suite sends requests as: one column of the access matrix. Text fields may hold {@code ${variables}}
+ * (also setup captures, {@code ${env:NAME}} and {@code ${file:path}}), filled in when the identity is obtained.
+ * {@code toString} never shows a secret.
+ */
 public sealed interface SuiteIdentity {
 
     /** The column name, e.g. {@code alice} or {@code expired}. */
     String name();
 
-    /** Logs in with the OAuth2 password grant, optionally asking for a narrower scope. */
-    record Login(String name, String username, String password, String scope) implements SuiteIdentity {
+    /**
+     * Logs in: the OAuth2 password grant at the token endpoint, or the suite's custom login exchange. The fields are
+     * {@code username}, {@code password}, optionally {@code scope}, and any others the custom login uses.
+     *
+     * @param cookieSession keep the cookies the login sets and send them on this identity's requests
+     */
+    record Login(String name, Map<String, String> fields, boolean cookieSession) implements SuiteIdentity {
+        public Login {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public static Login of(String name, String username, String password, String scope) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("username", username);
+            fields.put("password", password);
+            if (scope != null) {
+                fields.put("scope", scope);
+            }
+            return new Login(name, fields, false);
+        }
+
+        public String username() {
+            return fields.get("username");
+        }
+
+        public String password() {
+            return fields.get("password");
+        }
+
+        public String scope() {
+            return fields.get("scope");
+        }
+
         @Override
         public String toString() {
-            return "Login[" + name + ", " + username + (scope == null ? "" : ", scope " + scope) + "]";
+            return "Login[" + name + ", " + username() + (scope() == null ? "" : ", scope " + scope())
+                    + (cookieSession ? ", cookie session" : "") + "]";
         }
     }
 
-    /** A token given as it is. */
+    /** A token given as it is (or from a variable, e.g. {@code ${captured_token}}). */
     record RawToken(String name, String token) implements SuiteIdentity {
         @Override
         public String toString() {
@@ -32,37 +75,154 @@ public sealed interface SuiteIdentity {
                   ObjectNode header) implements SuiteIdentity {
     }
 
-    /** A token derived from another identity's, made bad on purpose. */
-    record Derived(String name, String from, Derivation derivation, String value) implements SuiteIdentity {
+    /** The OAuth2 client credentials grant (RFC 6749 §4.4). */
+    record ClientCredentials(String name, String clientId, String clientSecret, String scope, ClientAuth clientAuth)
+            implements SuiteIdentity {
+        @Override
+        public String toString() {
+            return "ClientCredentials[" + name + ", " + clientId + "]";
+        }
+    }
+
+    /** How a client authenticates at the token endpoint. */
+    enum ClientAuth {
+        /** HTTP Basic with the URL-encoded id and secret (RFC 6749 §2.3.1), the default. */
+        BASIC,
+        /** {@code client_id} and {@code client_secret} in the form body. */
+        FORM
+    }
+
+    /** Starts from a refresh token, exchanged for an access token at the token endpoint (or the custom refresh). */
+    record RefreshToken(String name, String refreshToken) implements SuiteIdentity {
+        @Override
+        public String toString() {
+            return "RefreshToken[" + name + "]";
+        }
+    }
+
+    /** An API key sent in a header or a query parameter. */
+    record ApiKey(String name, Placement placement, String parameter, String value) implements SuiteIdentity {
+        @Override
+        public String toString() {
+            return "ApiKey[" + name + ", " + placement.name().toLowerCase(java.util.Locale.ROOT) + " " + parameter + "]";
+        }
+    }
+
+    /** Where an API key goes. */
+    enum Placement { HEADER, QUERY }
+
+    /** HTTP Basic authentication on every request. */
+    record Basic(String name, String username, String password) implements SuiteIdentity {
+        @Override
+        public String toString() {
+            return "Basic[" + name + ", " + username + "]";
+        }
+    }
+
+    /**
+     * A token signed with one of the suite's keys.
+     *
+     * @param key       the name of a key under {@code auth.keys}
+     * @param algorithm the JWS algorithm, or null for the key's own (HS256, RS256, ES256…, EdDSA)
+     * @param claims    claims to set; a null value removes the claim (e.g. one copied {@code from} another identity)
+     * @param header    extra header members, e.g. {@code kid}
+     * @param from      an identity whose token's claims are copied first, or null
+     * @param expiresIn seconds until {@code exp} (negative: already expired), or null for none set
+     */
+    record Signed(String name, String key, String algorithm, ObjectNode claims, ObjectNode header, String from,
+                  Long expiresIn) implements SuiteIdentity {
+    }
+
+    /**
+     * A token derived from another identity's, made bad on purpose.
+     *
+     * @param value  the audience or issuer for {@code audience}/{@code issuer}
+     * @param key    the name of the key that re-signs, for {@code expired} and {@code resign}
+     * @param set    claims to set for {@code claims} (null value: remove)
+     * @param remove claims to remove for {@code claims}
+     */
+    record Derived(String name, String from, Derivation derivation, String value, String key, ObjectNode set,
+                   List<String> remove) implements SuiteIdentity {
+        public Derived {
+            remove = remove == null ? List.of() : List.copyOf(remove);
+        }
+
+        public static Derived of(String name, String from, Derivation derivation) {
+            return new Derived(name, from, derivation, null, null, null, List.of());
+        }
+
+        public Optional<String> keyName() {
+            return Optional.ofNullable(key);
+        }
     }
 
     /** How a derived token is made bad. */
     enum Derivation {
         /** Payload edited (roles admin, superuser) with the original signature kept. */
-        TAMPERED("tampered"),
+        TAMPERED("tampered", false),
+        /** Claims set or removed with the original signature kept. */
+        CLAIMS("claims", false),
         /** Re-issued as an unsecured JWS: header {@code alg: none}, no signature. */
-        ALG_NONE("alg-none"),
+        ALG_NONE("alg-none", false),
         /** The signature removed, the trailing dot kept. */
-        STRIPPED("stripped"),
+        STRIPPED("stripped", false),
         /** Re-signed with a freshly generated key of the same type, the original {@code kid} kept. */
-        OTHER_KEY("other-key"),
+        OTHER_KEY("other-key", false),
         /** {@code aud} changed: re-minted properly signed when the source is minted, else edited under the old signature. */
-        AUDIENCE("audience"),
+        AUDIENCE("audience", false),
         /** {@code iss} changed, as for {@link #AUDIENCE}. */
-        ISSUER("issuer");
+        ISSUER("issuer", false),
+        /** Expired an hour ago and re-signed with a named key: properly signed, just too old. */
+        EXPIRED("expired", false),
+        /** The same claims re-signed with a named key. */
+        RESIGN("resign", false),
+        /** HS256 keyed with the server's RSA or EC public key (from its JWKS) in PEM forms. */
+        KEY_CONFUSION("key-confusion", true),
+        /** Signed with an attacker's key embedded in the header as {@code jwk} (CVE-2018-0114). */
+        JWK_HEADER("jwk-header", true),
+        /** Signed with an attacker's key published on a loopback port the header's {@code jku} points at. */
+        JKU("jku", true),
+        /** {@code kid} pointing at {@code /dev/null} through {@code ../}, HS256 with an empty key. */
+        KID_TRAVERSAL("kid-traversal", true),
+        /** A SQL-injection {@code kid} with the HMAC key it makes a lookup return. */
+        KID_INJECTION("kid-injection", true),
+        /** ES256 with r = s = 0 (CVE-2022-21449). */
+        PSYCHIC("psychic", true),
+        /** {@code alg} none, None, NONE and nOnE. */
+        NONE_VARIANTS("none-variants", true),
+        /** HS256 with the empty secret. */
+        BLANK_SECRET("blank-secret", true),
+        /** HS256 with each bundled guessable secret. */
+        WEAK_SECRET("weak-secret", true);
 
         private final String yamlName;
+        private final boolean attack;
 
-        Derivation(String yamlName) {
+        Derivation(String yamlName, boolean attack) {
             this.yamlName = yamlName;
+            this.attack = attack;
         }
 
         public String yamlName() {
             return yamlName;
         }
 
-        public static java.util.Optional<Derivation> fromYaml(String name) {
-            return java.util.Arrays.stream(values()).filter(d -> d.yamlName.equals(name)).findFirst();
+        /** One of the classic attacks, named in cells and reports. */
+        public boolean isAttack() {
+            return attack;
+        }
+
+        /** Whether it re-signs with a key the suite names. */
+        public boolean needsKey() {
+            return this == EXPIRED || this == RESIGN;
+        }
+
+        public static Optional<Derivation> fromYaml(String name) {
+            return Arrays.stream(values()).filter(d -> d.yamlName.equals(name)).findFirst();
+        }
+
+        public static List<String> yamlNames() {
+            return Arrays.stream(values()).map(Derivation::yamlName).toList();
         }
     }
 }

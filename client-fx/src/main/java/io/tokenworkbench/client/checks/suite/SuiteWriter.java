@@ -1,7 +1,11 @@
 package io.tokenworkbench.client.checks.suite;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Locale;
+import java.util.Optional;
 
 /** Writes suite parts back as the YAML tree {@link SuiteParser} reads. */
 public final class SuiteWriter {
@@ -11,16 +15,20 @@ public final class SuiteWriter {
     private SuiteWriter() {
     }
 
+    /** The {@code auth} section as it was written (references unresolved), if the suite has one. */
+    public static Optional<JsonNode> auth(Auth auth) {
+        return Optional.ofNullable(auth.source()).map(JsonNode::deepCopy);
+    }
+
     /** The {@code identities} entry of one identity, e.g. {@code {mint: {username: alice, expires_in: 900}}}. */
     public static ObjectNode identity(SuiteIdentity identity) {
         ObjectNode node = NODES.objectNode();
         switch (identity) {
             case SuiteIdentity.Login login -> {
                 ObjectNode body = node.putObject("login");
-                body.put("username", login.username());
-                body.put("password", login.password());
-                if (login.scope() != null) {
-                    body.put("scope", login.scope());
+                login.fields().forEach(body::put);
+                if (login.cookieSession()) {
+                    node.put("session", "cookie");
                 }
             }
             case SuiteIdentity.RawToken raw -> node.put("token", raw.token());
@@ -28,25 +36,65 @@ public final class SuiteWriter {
                 ObjectNode body = node.putObject("mint");
                 body.put("username", minted.username());
                 body.put("expires_in", minted.expiresInSeconds());
-                if (minted.scope() != null) {
-                    body.put("scope", minted.scope());
+                putIfSet(body, "scope", minted.scope());
+                putIfSet(body, "claims", minted.claims());
+                putIfSet(body, "header", minted.header());
+            }
+            case SuiteIdentity.ClientCredentials client -> {
+                ObjectNode body = node.putObject("client_credentials");
+                body.put("client_id", client.clientId());
+                body.put("client_secret", client.clientSecret());
+                putIfSet(body, "scope", client.scope());
+                if (client.clientAuth() == SuiteIdentity.ClientAuth.FORM) {
+                    body.put("client_auth", "form");
                 }
-                if (minted.claims() != null) {
-                    body.set("claims", minted.claims());
-                }
-                if (minted.header() != null) {
-                    body.set("header", minted.header());
+            }
+            case SuiteIdentity.RefreshToken refresh -> node.put("refresh_token", refresh.refreshToken());
+            case SuiteIdentity.ApiKey key -> {
+                ObjectNode body = node.putObject("api_key");
+                body.put(key.placement().name().toLowerCase(Locale.ROOT), key.parameter());
+                body.put("value", key.value());
+            }
+            case SuiteIdentity.Basic basic -> {
+                ObjectNode body = node.putObject("basic");
+                body.put("username", basic.username());
+                body.put("password", basic.password());
+            }
+            case SuiteIdentity.Signed signed -> {
+                ObjectNode body = node.putObject("sign");
+                body.put("key", signed.key());
+                putIfSet(body, "alg", signed.algorithm());
+                putIfSet(body, "from", signed.from());
+                putIfSet(body, "claims", signed.claims());
+                putIfSet(body, "header", signed.header());
+                if (signed.expiresIn() != null) {
+                    body.put("expires_in", signed.expiresIn());
                 }
             }
             case SuiteIdentity.Derived derived -> {
                 ObjectNode body = node.putObject("derive");
                 body.put("from", derived.from());
                 body.put("kind", derived.derivation().yamlName());
-                if (derived.value() != null) {
-                    body.put("value", derived.value());
+                putIfSet(body, "value", derived.value());
+                putIfSet(body, "key", derived.key());
+                putIfSet(body, "set", derived.set());
+                if (!derived.remove().isEmpty()) {
+                    derived.remove().forEach(body.putArray("remove")::add);
                 }
             }
         }
         return node;
+    }
+
+    private static void putIfSet(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode body, String field, JsonNode value) {
+        if (value != null) {
+            body.set(field, value);
+        }
     }
 }

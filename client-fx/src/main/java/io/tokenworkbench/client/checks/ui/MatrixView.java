@@ -23,6 +23,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -75,9 +76,21 @@ public final class MatrixView extends BorderPane {
         Button save = button("Save…", "saveSuite", event -> choose(true, "Save the suite", "*.yaml", "*.yml")
                 .ifPresent(model::save));
         Button builtin = button("Built-in suite", "builtinSuite", event -> model.loadBuiltin());
-        Button discover = button("Discover from OpenAPI", "discoverButton", event -> model.discover(false));
-        discover.setTooltip(new Tooltip("Generate a suite of every operation in the server's /openapi document; "
-                + "safe methods are sent once to observe the answers"));
+        TextField documentPath = new TextField();
+        documentPath.setId("openApiPath");
+        documentPath.setPromptText("OpenAPI: found by itself");
+        documentPath.setPrefColumnCount(14);
+        documentPath.setTooltip(new Tooltip("The OpenAPI document's path or URL; left empty, the first of "
+                + String.join(", ", io.tokenworkbench.client.checks.discovery.OpenApiDiscovery.DOCUMENT_PATHS)
+                + " that answers"));
+        CheckBox unsafe = new CheckBox("Also operations that change data");
+        unsafe.setId("includeUnsafe");
+        unsafe.setTooltip(new Tooltip("POST, PUT, PATCH and DELETE are sent too; those on one resource create "
+                + "their own first"));
+        Button discover = button("Discover from OpenAPI", "discoverButton", event ->
+                model.discover(unsafe.isSelected(), documentPath.getText()));
+        discover.setTooltip(new Tooltip("Generate a suite of every operation in the server's OpenAPI document, "
+                + "for the identities of the suite in the editor; safe methods are sent once to observe the answers"));
         discover.disableProperty().bind(model.runningProperty());
         Button saveBaseline = button("Save baseline…", "saveBaseline", event ->
                 choose(true, "Save the run as a baseline", "*.json").ifPresent(model::saveBaseline));
@@ -94,7 +107,7 @@ public final class MatrixView extends BorderPane {
             export.getItems().add(item);
         }
 
-        HBox suiteBar = new HBox(8, open, save, builtin, discover);
+        HBox suiteBar = new HBox(8, open, save, builtin, discover, documentPath, unsafe);
         suiteBar.setAlignment(Pos.CENTER_LEFT);
         HBox runBar = new HBox(8, run, stop, progress, onlyProblems, saveBaseline, loadBaseline, export);
         runBar.setAlignment(Pos.CENTER_LEFT);

@@ -303,8 +303,11 @@ public final class MatrixViewModel {
         onBackground(() -> Baseline.load(file), loaded -> {
             baseline = loaded;
             compare();
-            message.set(comparison.get() != null ? comparison.get().summary()
-                    : "Baseline loaded; run the suite to compare");
+            if (comparison.get() != null) {
+                message.set(comparison.get().summary());
+            } else if (lastRun.get() == null) {
+                message.set("Baseline loaded; run the suite to compare");
+            }
         }, "Cannot load the baseline");
     }
 
@@ -327,8 +330,12 @@ public final class MatrixViewModel {
         }, saved -> message.set("Wrote the " + format.label() + " report to " + saved), "Cannot write the report");
     }
 
-    /** Generates a suite from the server's OpenAPI document, for the identities of the suite in the editor. */
-    public void discover(boolean includeUnsafe) {
+    /**
+     * Generates a suite from the server's OpenAPI document, for the identities of the suite in the editor.
+     *
+     * @param documentPath the document's path or URL; blank: look in the usual places
+     */
+    public void discover(boolean includeUnsafe, String documentPath) {
         if (running.get()) {
             return;
         }
@@ -336,15 +343,15 @@ public final class MatrixViewModel {
         String server = serverUrl.get();
         running.set(true);
         progress.set(-1);
-        message.set("Reading " + server + "/openapi and observing its operations that change nothing…");
+        message.set("Reading " + server + "'s OpenAPI document and observing its operations that change nothing…");
         CompletableFuture.supplyAsync(() -> {
             try {
-                return discovery.discover(server, identities.identities(),
-                        new OpenApiDiscovery.Options("/openapi", true, includeUnsafe));
+                return discovery.discover(server, identities,
+                        new OpenApiDiscovery.Options(Optional.empty(), true, includeUnsafe).at(documentPath));
             } catch (OpenApiDiscovery.DiscoveryException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, background).whenCompleteAsync((found, error) -> {
+        }, background).whenCompleteAsync((Discovery found, Throwable error) -> {
             running.set(false);
             progress.set(0);
             if (error != null) {
@@ -363,11 +370,13 @@ public final class MatrixViewModel {
         }
         suiteFile.set(null);
         suiteText.set(found.yaml());
-        message.set("Generated " + found.suite().checks().size() + " checks from the OpenAPI document; "
+        message.set("Generated " + found.suite().checks().size() + " checks from " + found.documentPath() + "; "
                 + (found.disagreements().isEmpty() ? "the document and the server agree on every observed cell"
                 : found.disagreements().size() + " cells where the document and the server disagree (marked)")
                 + (found.leftOut().isEmpty() ? "" : "; " + found.leftOut().size()
                 + " operations that change data were left out (listed at the end of the suite)")
+                + (found.unjudged().isEmpty() ? "" : "; " + found.unjudged().size()
+                + " cells got no usable answer and were left out (see the checks' notes)")
                 + ". Review, then Run.");
     }
 
@@ -382,7 +391,10 @@ public final class MatrixViewModel {
 
     private void compare() {
         RunResult result = lastRun.get();
-        comparison.set(baseline == null || result == null ? null : BaselineComparison.compare(baseline, result));
+        Optional<String> mismatch = baseline == null || result == null ? Optional.empty() : baseline.mismatch(result);
+        comparison.set(baseline == null || result == null || mismatch.isPresent() ? null
+                : BaselineComparison.compare(baseline, result));
+        mismatch.ifPresent(reason -> message.set("The baseline cannot be compared with this run: " + reason));
         // Re-set the rows so that cells re-render with their change marks.
         List<MatrixRow> current = new ArrayList<>(rows);
         rows.setAll(current);

@@ -1,0 +1,552 @@
+package io.tokenworkbench.client.checks.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
+import io.tokenworkbench.client.checks.suite.Auth;
+import io.tokenworkbench.client.checks.suite.CustomLogin;
+import io.tokenworkbench.client.checks.suite.RequestSpec;
+import io.tokenworkbench.client.checks.suite.SuiteIdentity;
+import io.tokenworkbench.client.checks.suite.SuiteIdentity.Derivation;
+import io.tokenworkbench.client.forge.Forgery;
+import io.tokenworkbench.client.forge.SigningKey;
+import io.tokenworkbench.client.forge.TokenSigner;
+import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.ApiResult;
+import io.tokenworkbench.client.http.CookieSession;
+import okhttp3.Cookie;
+import okhttp3.HttpUrl;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The identities of one run: obtains each (logins by OAuth2 grants or the suite's own login exchange, minted, signed
+ * and derived tokens, API keys, Basic, cookie sessions), renews a token that is about to expire before a cell uses it,
+ * and obtains anew for cells that spend their token. Thread-safe: cells ask for their identity concurrently.
+ */
+final class Identities implements AutoCloseable {
+
+    /** A token that expires within this is renewed before a cell uses it. */
+    static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RequestSender sender;
+    private final Auth auth;
+    private final Clock clock;
+    private final RunListener listener;
+    private final ServerMetadata metadata;
+    private final Forgery forgery;
+    private final Map<String, SuiteIdentity> byName = new LinkedHashMap<>();
+    private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private JkuServer jku;
+
+    Identities(RequestSender sender, Auth auth, List<SuiteIdentity> identities, Clock clock, RunListener listener) {
+        this.sender = sender;
+        this.auth = auth;
+        this.clock = clock;
+        this.listener = listener;
+        this.metadata = new ServerMetadata(sender, auth);
+        this.forgery = new Forgery(clock);
+        identities.forEach(identity -> byName.put(identity.name(), identity));
+    }
+
+    // --- the run's view ----------------------------------------------------------------------------------
+
+    /**
+     * Obtains every identity in order; an identity whose fields use a variable that has no value yet (a capture of
+     * the setup) is left for {@link #obtainRemaining}.
+     */
+    void obtainAll(Variables variables) {
+        for (SuiteIdentity identity : byName.values()) {
+            Credential credential = obtainOrDefer(identity, variables);
+            if (credential != null) {
+                credentials.put(identity.name(), credential);
+            }
+        }
+    }
+
+    /** Obtains the identities left out so far, e.g. once the setup has captured what they use. */
+    void obtainRemaining(Variables variables) {
+        for (SuiteIdentity identity : byName.values()) {
+            if (!credentials.containsKey(identity.name())) {
+                credentials.put(identity.name(), obtain(identity, variables));
+            }
+        }
+    }
+
+    private Credential obtainOrDefer(SuiteIdentity identity, Variables variables) {
+        try {
+            return obtainStrict(identity, variables);
+        } catch (Variables.Unresolved deferred) {
+            return null;
+        }
+    }
+
+    /** The credential of {@code name} (anonymous: none), renewed first when its token is about to expire. */
+    Credential current(String name, Variables variables) {
+        SuiteIdentity identity = byName.get(name);
+        if (identity == null) {
+            return new Credential.None();
+        }
+        Credential credential = credentials.get(name);
+        if (credential == null || needsRenewal(identity, credential)) {
+            synchronized (locks.computeIfAbsent(name, n -> new Object())) {
+                credential = credentials.get(name);
+                if (credential == null) {
+                    credential = obtain(identity, variables);
+                    credentials.put(name, credential);
+                } else if (needsRenewal(identity, credential)) {
+                    credential = renew(identity, (Credential.Bearer) credential, variables);
+                    credentials.put(name, credential);
+                }
+            }
+        }
+        return credential;
+    }
+
+    /** A credential obtained anew, for a cell that spends its token; raw and derived identities keep theirs. */
+    Credential fresh(String name, Variables variables) {
+        SuiteIdentity identity = byName.get(name);
+        if (identity == null || identity instanceof SuiteIdentity.Derived || identity instanceof SuiteIdentity.RawToken
+                || identity instanceof SuiteIdentity.RefreshToken) {
+            return current(name, variables);
+        }
+        return obtain(identity, variables);
+    }
+
+    /** Every identity obtained so far, by name. */
+    Map<String, Credential> obtained() {
+        return Map.copyOf(credentials);
+    }
+
+    /** Problems found while obtaining that do not stop a run, e.g. a raw token that had expired already. */
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** How often the server fetched the {@code jku} key set of this identity's tokens. */
+    int jkuFetches(String identity) {
+        return jku == null ? 0 : jku.fetchesFor(identity);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (jku != null) {
+            jku.close();
+        }
+    }
+
+    // --- renewal -----------------------------------------------------------------------------------------
+
+    private boolean needsRenewal(SuiteIdentity identity, Credential credential) {
+        return credential instanceof Credential.Bearer bearer && bearer.expiresAt() != null
+                && renewable(identity) && bearer.expiresAt().isBefore(clock.instant().plus(RENEW_BEFORE));
+    }
+
+    /** Identities whose token can be had again, and that are not meant to be expired. */
+    private static boolean renewable(SuiteIdentity identity) {
+        return switch (identity) {
+            case SuiteIdentity.Login login -> true;
+            case SuiteIdentity.ClientCredentials client -> true;
+            case SuiteIdentity.RefreshToken refresh -> true;
+            case SuiteIdentity.Minted minted -> minted.expiresInSeconds() > 0;
+            case SuiteIdentity.Signed signed -> signed.expiresIn() != null && signed.expiresIn() > 0;
+            case SuiteIdentity.RawToken raw -> false;
+            case SuiteIdentity.ApiKey key -> false;
+            case SuiteIdentity.Basic basic -> false;
+            case SuiteIdentity.Derived derived -> false;
+        };
+    }
+
+    private Credential renew(SuiteIdentity identity, Credential.Bearer current, Variables variables) {
+        long left = Duration.between(clock.instant(), current.expiresAt()).toSeconds();
+        Credential renewed = null;
+        if (current.refreshToken() != null) {
+            renewed = refresh(current.refreshToken(), current.session(), variables);
+        }
+        if (!(renewed instanceof Credential.Bearer) && !(identity instanceof SuiteIdentity.RefreshToken)) {
+            renewed = obtain(identity, variables);
+        }
+        boolean ok = renewed instanceof Credential.Bearer;
+        listener.message((ok ? "Renewed" : "Could not renew") + " the token of '" + identity.name() + "' ("
+                + (left >= 0 ? "it expires in " + left + " s" : "it expired " + -left + " s ago") + ")"
+                + (ok ? "" : ": " + ((Credential.Unavailable) renewed).reason()));
+        return ok ? renewed : current;
+    }
+
+    // --- obtaining ---------------------------------------------------------------------------------------
+
+    /** Obtains one identity; an unresolved variable makes it unavailable, saying which. */
+    Credential obtain(SuiteIdentity identity, Variables variables) {
+        try {
+            return obtainStrict(identity, variables);
+        } catch (Variables.Unresolved e) {
+            return new Credential.Unavailable(e.getMessage());
+        }
+    }
+
+    private Credential obtainStrict(SuiteIdentity identity, Variables variables) {
+        try {
+            return switch (identity) {
+                case SuiteIdentity.Login login -> login(login, variables);
+                case SuiteIdentity.RawToken raw -> rawToken(raw, variables);
+                case SuiteIdentity.Minted minted -> mint(minted, null);
+                case SuiteIdentity.ClientCredentials client -> clientCredentials(client, variables);
+                case SuiteIdentity.RefreshToken refresh -> refresh(variables.fill(refresh.refreshToken()), null,
+                        variables);
+                case SuiteIdentity.ApiKey key -> new Credential.ApiKey(key.placement(), key.parameter(),
+                        variables.fill(key.value()));
+                case SuiteIdentity.Basic basic -> new Credential.Basic(variables.fill(basic.username()),
+                        variables.fill(basic.password()));
+                case SuiteIdentity.Signed signed -> signed(signed, variables);
+                case SuiteIdentity.Derived derived -> derive(derived, variables);
+            };
+        } catch (Variables.Unresolved e) {
+            throw e;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return new Credential.Unavailable(e.getMessage());
+        }
+    }
+
+    private Credential source(String from, Variables variables) {
+        Credential source = credentials.get(from);
+        if (source == null) {
+            SuiteIdentity identity = byName.get(from);
+            source = obtainStrict(identity, variables);
+            credentials.put(from, source);
+        }
+        return source;
+    }
+
+    private Credential rawToken(SuiteIdentity.RawToken raw, Variables variables) {
+        String token = variables.fill(raw.token()).strip().replaceFirst("(?i)^bearer\\s+", "");
+        Instant expiresAt = expiryOf(token).orElse(null);
+        if (expiresAt != null && expiresAt.isBefore(clock.instant())) {
+            synchronized (this) {
+                notes.add("Identity '" + raw.name() + "': its token expired at " + expiresAt + ", before the run");
+            }
+        }
+        return new Credential.Bearer(token, null, expiresAt, null);
+    }
+
+    /** Logs in with the OAuth2 password grant (used by replays too). */
+    Credential passwordGrant(String username, String password, String scope) {
+        return passwordGrant(username, password, scope, null);
+    }
+
+    private Credential passwordGrant(String username, String password, String scope, CookieSession session) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("username", username);
+        form.put("password", password);
+        if (scope != null && !scope.isBlank()) {
+            form.put("scope", scope);
+        }
+        return tokenAnswer("logging in as " + username, sender.send(tokenRequest(form), null, as(session), true),
+                session);
+    }
+
+    /** The token endpoint's URL, from the suite, the server's metadata, or the contract's default. */
+    String tokenEndpoint() {
+        return metadata.tokenEndpoint();
+    }
+
+    ApiRequest tokenRequest(Map<String, String> form) {
+        return ApiRequest.of("POST", tokenEndpoint(), "")
+                .withHeader("Content-Type", "application/x-www-form-urlencoded")
+                .withHeader("Accept", "application/json")
+                .withBody(RequestSender.formBody(form));
+    }
+
+    private Credential login(SuiteIdentity.Login login, Variables variables) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        login.fields().forEach((field, value) -> fields.put(field, variables.fill(value)));
+        CookieSession session = login.cookieSession() ? new CookieSession() : null;
+        Optional<CustomLogin> custom = auth.login();
+        if (custom.isEmpty()) {
+            return passwordGrant(fields.get("username"), fields.get("password"), fields.get("scope"), session);
+        }
+        String what = "logging in as " + fields.getOrDefault("username", login.name());
+        ApiRequest request = sender.build(custom.get().request(), variables.with(fields));
+        return customAnswer(what, sender.send(request, null, as(session), true), request, session);
+    }
+
+    private Credential customAnswer(String what, ApiResult result, ApiRequest request, CookieSession session) {
+        CustomLogin exchange = auth.login().orElseThrow();
+        if (!(result instanceof ApiResult.Response response)) {
+            return new Credential.Unavailable(what + " failed: " + ((ApiResult.Failure) result).reason());
+        }
+        if (!response.isSuccess()) {
+            return new Credential.Unavailable(what + " answered " + response.status()
+                    + RequestSender.describe(response));
+        }
+        Optional<String> token = exchange.token().flatMap(at -> valueAt(at, response, request));
+        if (exchange.token().isPresent() && token.isEmpty() && session == null) {
+            return new Credential.Unavailable(what + ": the answer has no token at " + exchange.token().get());
+        }
+        if (token.isEmpty()) {
+            return session.isEmpty()
+                    ? new Credential.Unavailable(what + ": the answer set no cookie for the session")
+                    : new Credential.Cookies(session);
+        }
+        String refresh = exchange.refresh().flatMap(at -> valueAt(at, response, request)).orElse(null);
+        Instant expiresAt = exchange.expiresIn().flatMap(at -> valueAt(at, response, request))
+                .flatMap(Identities::seconds).map(s -> clock.instant().plusSeconds(s))
+                .or(() -> expiryOf(token.get())).orElse(null);
+        return new Credential.Bearer(token.get(), refresh, expiresAt, session);
+    }
+
+    /** A value of an answer: at a JSON pointer, in a header (without a {@code Bearer} prefix), or in a cookie. */
+    private static Optional<String> valueAt(String at, ApiResult.Response response, ApiRequest request) {
+        if (at.startsWith("header:")) {
+            return response.header(at.substring(7).strip()).map(v -> v.strip().replaceFirst("(?i)^bearer\\s+", ""))
+                    .filter(v -> !v.isEmpty());
+        }
+        if (at.startsWith("cookie:")) {
+            String name = at.substring(7).strip();
+            HttpUrl url = HttpUrl.get(request.url());
+            return response.headers("Set-Cookie").stream().map(header -> Cookie.parse(url, header))
+                    .filter(cookie -> cookie != null && cookie.name().equals(name)).map(Cookie::value).findFirst();
+        }
+        try {
+            JsonNode value = JSON.readTree(response.body()).at(at);
+            return value.isMissingNode() || value.isNull() || value.isContainerNode() || value.asText().isEmpty()
+                    ? Optional.empty() : Optional.of(value.asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Exchanges a refresh token: OAuth2's refresh grant, or the suite's refresh request. */
+    private Credential refresh(String refreshToken, CookieSession session, Variables variables) {
+        Optional<RequestSpec> custom = auth.login().flatMap(CustomLogin::refreshRequest);
+        if (auth.login().isPresent()) {
+            if (custom.isEmpty()) {
+                return new Credential.Unavailable("the suite's login has no refresh_request to use a refresh token "
+                        + "with");
+            }
+            ApiRequest request = sender.build(custom.get(), variables.with(Map.of("refresh_token", refreshToken)));
+            return customAnswer("refreshing", sender.send(request, null, as(session), true), request, session);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        return tokenAnswer("refreshing", sender.send(tokenRequest(form), null, as(session), true), session);
+    }
+
+    private Credential clientCredentials(SuiteIdentity.ClientCredentials client, Variables variables) {
+        String id = variables.fill(client.clientId());
+        String secret = variables.fill(client.clientSecret());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        if (client.scope() != null && !client.scope().isBlank()) {
+            form.put("scope", variables.fill(client.scope()));
+        }
+        ApiRequest request;
+        if (client.clientAuth() == SuiteIdentity.ClientAuth.FORM) {
+            form.put("client_id", id);
+            form.put("client_secret", secret);
+            request = tokenRequest(form);
+        } else {
+            // RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined for HTTP Basic.
+            request = tokenRequest(form).withHeader("Authorization", okhttp3.Credentials.basic(encode(id),
+                    encode(secret), StandardCharsets.UTF_8));
+        }
+        return tokenAnswer("the client credentials grant for " + id, sender.send(request, null), null);
+    }
+
+    private Credential tokenAnswer(String what, ApiResult result, CookieSession session) {
+        return switch (result) {
+            case ApiResult.Failure failure -> new Credential.Unavailable(what + " failed: " + failure.reason());
+            case ApiResult.Response response when response.status() != 200 ->
+                    new Credential.Unavailable(what + " answered " + response.status()
+                            + RequestSender.describe(response));
+            case ApiResult.Response response -> {
+                try {
+                    JsonNode json = JSON.readTree(response.body());
+                    String access = json == null ? "" : json.path("access_token").asText("");
+                    if (access.isEmpty()) {
+                        yield new Credential.Unavailable(what + ": the answer has no access_token");
+                    }
+                    JsonNode refresh = json.get("refresh_token");
+                    Instant expiresAt = json.path("expires_in").canConvertToLong() && json.get("expires_in").asLong() > 0
+                            ? clock.instant().plusSeconds(json.get("expires_in").asLong()) : expiryOf(access).orElse(null);
+                    yield new Credential.Bearer(access, refresh == null || refresh.isNull() ? null : refresh.asText(),
+                            expiresAt, session);
+                } catch (IOException e) {
+                    yield new Credential.Unavailable(what + ": the answer is not JSON");
+                }
+            }
+        };
+    }
+
+    Credential mint(SuiteIdentity.Minted minted, ObjectNode extraClaims) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("username", minted.username());
+        body.put("expires_in", minted.expiresInSeconds());
+        if (minted.scope() != null) {
+            body.put("scope", minted.scope());
+        }
+        ObjectNode claims = minted.claims() == null ? JSON.createObjectNode() : minted.claims().deepCopy();
+        if (extraClaims != null) {
+            claims.setAll(extraClaims);
+        }
+        if (!claims.isEmpty()) {
+            body.set("claims", claims);
+        }
+        if (minted.header() != null) {
+            body.set("header", minted.header());
+        }
+        ApiResult result = sender.send(sender.json("POST", "/v1/dev/tokens", body, null), null);
+        if (result instanceof ApiResult.Response response && response.status() == 404) {
+            return new Credential.Unavailable("minting a token for " + minted.username()
+                    + " answered 404: the server does not mint tokens (mint is for our backend in dev mode; "
+                    + "use sign with a key under auth.keys for other servers)");
+        }
+        return tokenAnswer("minting a token for " + minted.username(), result, null);
+    }
+
+    private Credential signed(SuiteIdentity.Signed signed, Variables variables) {
+        SigningKey key = auth.keys().get(signed.key());
+        ObjectNode payload = JSON.createObjectNode();
+        if (signed.from() != null) {
+            if (!(source(signed.from(), variables) instanceof Credential.Bearer bearer)) {
+                return new Credential.Unavailable("its source identity '" + signed.from() + "' has no token to copy "
+                        + "claims from");
+            }
+            payload = payloadOf(bearer.token());
+        }
+        long now = clock.instant().getEpochSecond();
+        if (signed.expiresIn() != null) {
+            payload.put("iat", now);
+            payload.put("exp", now + signed.expiresIn());
+        }
+        if (signed.claims() != null) {
+            for (var claim : signed.claims().properties()) {
+                if (claim.getValue().isNull()) {
+                    payload.remove(claim.getKey());
+                } else {
+                    payload.set(claim.getKey(), variables.fill(claim.getValue()));
+                }
+            }
+        }
+        ObjectNode header = JSON.createObjectNode();
+        header.put("alg", "none");
+        header.put("typ", "JWT");
+        key.keyId().ifPresent(kid -> header.put("kid", kid));
+        if (signed.header() != null) {
+            header.setAll((ObjectNode) variables.fill(signed.header()));
+        }
+        JWSAlgorithm alg = signed.algorithm() == null ? key.defaultAlgorithm() : JWSAlgorithm.parse(signed.algorithm());
+        String token = TokenSigner.sign(header, payload, key, alg);
+        return new Credential.Bearer(token, null, expiryOf(token).orElse(null), null);
+    }
+
+    private Credential derive(SuiteIdentity.Derived derived, Variables variables) {
+        if (!(source(derived.from(), variables) instanceof Credential.Bearer source)) {
+            Credential from = credentials.get(derived.from());
+            return new Credential.Unavailable("its source identity '" + derived.from() + "' has no token"
+                    + (from instanceof Credential.Unavailable(String reason) ? " (" + reason + ")" : ""));
+        }
+        String token = source.token();
+        Derivation kind = derived.derivation();
+        if ((kind == Derivation.AUDIENCE || kind == Derivation.ISSUER)
+                && byName.get(derived.from()) instanceof SuiteIdentity.Minted minted) {
+            ObjectNode claim = JSON.createObjectNode();
+            claim.put(kind == Derivation.AUDIENCE ? "aud" : "iss", derived.value() == null || derived.value().isBlank()
+                    ? Forgery.DEFAULT_OTHER_PARTY : derived.value());
+            return mint(minted, claim);
+        }
+        SigningKey key = derived.key() == null ? null : auth.keys().get(derived.key());
+        return switch (kind) {
+            case TAMPERED -> bearer(forgery.tampered(token));
+            case CLAIMS -> bearer(forgery.claims(token, derived.set(), derived.remove()));
+            case ALG_NONE -> bearer(forgery.algNone(token));
+            case STRIPPED -> bearer(forgery.stripped(token));
+            case OTHER_KEY -> bearer(forgery.otherKey(token));
+            case AUDIENCE -> bearer(forgery.audience(token, derived.value()));
+            case ISSUER -> bearer(forgery.issuer(token, derived.value()));
+            case EXPIRED -> bearer(forgery.expired(token, key, null));
+            case RESIGN -> bearer(forgery.resign(token, key, null));
+            case KEY_CONFUSION -> new Credential.Attack(forgery.keyConfusion(token, metadata.keys()));
+            case JWK_HEADER -> new Credential.Attack(List.of(forgery.jwkHeader(token)));
+            case JKU -> new Credential.Attack(List.of(forgery.jku(token, jkuServer().urlFor(derived.name()))));
+            case KID_TRAVERSAL -> new Credential.Attack(List.of(forgery.kidTraversal(token)));
+            case KID_INJECTION -> new Credential.Attack(List.of(forgery.kidInjection(token)));
+            case PSYCHIC -> new Credential.Attack(List.of(forgery.psychic(token)));
+            case NONE_VARIANTS -> new Credential.Attack(forgery.noneVariants(token));
+            case BLANK_SECRET -> new Credential.Attack(List.of(forgery.blankSecret(token)));
+            case WEAK_SECRET -> new Credential.Attack(forgery.weakSecrets(token));
+        };
+    }
+
+    private synchronized JkuServer jkuServer() {
+        if (jku == null) {
+            jku = new JkuServer(forgery.attackerJwks());
+        }
+        return jku;
+    }
+
+    private Credential bearer(String token) {
+        return new Credential.Bearer(token, null, null, null);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    /** Sends as nobody, but within the session's cookies when there is one. */
+    private static Credential as(CookieSession session) {
+        return session == null ? new Credential.None() : new Credential.Cookies(session);
+    }
+
+    /** The token's {@code exp}, when it is a JWT that has one. */
+    static Optional<Instant> expiryOf(String token) {
+        try {
+            Date exp = JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
+            return Optional.ofNullable(exp).map(Date::toInstant);
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ObjectNode payloadOf(String token) {
+        String[] parts = token.split("\\.");
+        try {
+            if (parts.length >= 2 && JSON.readTree(Base64.getUrlDecoder().decode(parts[1])) instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("the source token is not a JWT, so there are no claims to copy");
+    }
+
+    private static Optional<Long> seconds(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,8 +42,8 @@ class OpenApiDiscoveryHttpTest {
 
     @Test
     void theDocumentAloneGivesAMatrixOfEveryOperation() throws Exception {
-        Discovery result = discovery.discover(backend.baseUrl(), SuiteParser.builtin().identities(),
-                new OpenApiDiscovery.Options("/openapi", false, true));
+        Discovery result = discovery.discover(backend.baseUrl(), SuiteParser.builtin(),
+                new OpenApiDiscovery.Options(Optional.of("/openapi"), false, true));
 
         assertTrue(result.operations() >= 40, "operations: " + result.operations());
         assertEquals(result.operations(), result.suite().checks().size(), "unsafe operations allowed");
@@ -61,7 +62,7 @@ class OpenApiDiscoveryHttpTest {
 
     @Test
     void anObservedRunAgreesWithOurDocumentAndLeavesOutWhatChangesData() throws Exception {
-        Discovery result = discovery.discover(backend.baseUrl(), SuiteParser.builtin().identities(),
+        Discovery result = discovery.discover(backend.baseUrl(), SuiteParser.builtin(),
                 OpenApiDiscovery.Options.defaults());
 
         assertTrue(result.observed());
@@ -87,9 +88,9 @@ class OpenApiDiscoveryHttpTest {
         });
         lying.start();
         try {
-            Discovery result = discovery.discover(backend.baseUrl(), SuiteParser.builtin().identities(),
-                    new OpenApiDiscovery.Options("http://127.0.0.1:" + lying.getAddress().getPort() + "/openapi.yaml",
-                            true, false));
+            Discovery result = discovery.discover(backend.baseUrl(), SuiteParser.builtin(),
+                    OpenApiDiscovery.Options.defaults().at("http://127.0.0.1:"
+                            + lying.getAddress().getPort() + "/openapi.yaml"));
 
             assertTrue(result.disagreements().stream().anyMatch(d -> d.check().startsWith("GET /v1/admin/users")
                     && d.identity().equals("alice") && d.documented() == 200 && d.observed() == 403),
@@ -105,8 +106,8 @@ class OpenApiDiscoveryHttpTest {
     @Test
     void aServerWithoutADocumentIsAClearError() {
         OpenApiDiscovery.DiscoveryException e = assertThrows(OpenApiDiscovery.DiscoveryException.class,
-                () -> discovery.discover(backend.baseUrl(), SuiteParser.builtin().identities(),
-                        new OpenApiDiscovery.Options("/nothing-here", true, false)));
+                () -> discovery.discover(backend.baseUrl(), SuiteParser.builtin(),
+                        OpenApiDiscovery.Options.defaults().at("/nothing-here")));
         assertTrue(e.getMessage().contains("answered 404"), e.getMessage());
     }
 

@@ -39,7 +39,7 @@ class ReportsTest {
 
     private static CellResult cell(String row, String column, int expected, int actual, Outcome outcome, String reason) {
         Exchange exchange = new Exchange("GET", "http://localhost/x", List.of(new HttpHeader("Authorization",
-                "Bearer eyJhbGciOi…(redacted)")), "", actual, List.of(), "{\"detail\":\"<b>no</b>\"}", 3);
+                "Bearer eyJhbGciOi…(redacted)")), "", actual, List.of(), "{\"detail\":\"<b>no</b>\"}", 3, "");
         return new CellResult(row, column, StatusSet.of(expected), actual, outcome, reason, exchange);
     }
 
@@ -52,7 +52,7 @@ class ReportsTest {
         Map<String, CellResult> second = new LinkedHashMap<>();
         second.put("anonymous", new CellResult("ping", "anonymous", StatusSet.of(200), 0, Outcome.ERROR,
                 "Connection refused by localhost:1", null));
-        return new RunResult("suite & co", "http://localhost", Instant.parse("2026-11-22T10:00:00Z"),
+        return new RunResult("suite & co", "f1ngerpr1nt", "http://localhost", Instant.parse("2026-11-22T10:00:00Z"),
                 Duration.ofMillis(1500), List.of("anonymous", "alice"),
                 List.of(new RowResult("<script>alert(1)</script> | admin", "GET /x", false, first),
                         new RowResult("ping", "GET /ping", false, second)), List.of("a note"), false);
@@ -122,7 +122,20 @@ class ReportsTest {
         assertEquals(CellChange.Kind.CLOSED, kind(201, 401));
         assertEquals(CellChange.Kind.CHANGED, kind(401, 403));
         assertEquals(CellChange.Kind.CHANGED, kind(200, 500));
-        assertEquals(CellChange.Kind.CHANGED, kind(0, 200));
+        assertEquals(CellChange.Kind.OPENED, kind(0, 200), "no answer before hid what is open now");
+    }
+
+    @Test
+    void aBaselineOfAnotherSuiteIsRefusedSayingWhose() {
+        RunResult ours = run(403);
+        RunResult theirs = new RunResult("another suite", "0ther", ours.server(), ours.startedAt(), ours.duration(),
+                ours.columns(), List.of(new RowResult("something else", "GET /else", false, Map.of())),
+                List.of(), false);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BaselineComparison.compare(Baseline.of(theirs), ours));
+        assertTrue(e.getMessage().contains("'another suite'"), e.getMessage());
+        assertTrue(Baseline.of(ours).mismatch(ours).isEmpty());
     }
 
     private static CellChange.Kind kind(int before, int after) {

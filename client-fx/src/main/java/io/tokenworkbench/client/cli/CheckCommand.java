@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -80,12 +81,19 @@ public final class CheckCommand implements Callable<Integer> {
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
+    private Map<String, String> environment = System.getenv();
 
     /** Runs the command line and returns the exit code; prints to the given streams. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with the suite's {@code ${env:…}} read from {@code env}. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         CheckCommand command = new CheckCommand();
         command.out = out;
         command.err = err;
+        command.environment = env;
         CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
@@ -100,7 +108,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Suite parsed;
         try {
-            parsed = suite.equals("builtin") ? SuiteParser.builtin() : SuiteParser.parse(Path.of(suite));
+            parsed = suite.equals("builtin") ? SuiteParser.builtin() : SuiteParser.parse(Path.of(suite), environment);
         } catch (SuiteException e) {
             err.println("The suite cannot be used:");
             e.problems().forEach(p -> err.println("  " + p));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenworkbench.client.checks.suite.Assertion;
 import io.tokenworkbench.client.http.ApiResult;
+import io.tokenworkbench.client.http.Redaction;
 
 import java.io.IOException;
 import java.util.Base64;

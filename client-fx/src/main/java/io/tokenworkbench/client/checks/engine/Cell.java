@@ -118,7 +118,7 @@ final class Cell {
                 }
             }
         }
-        Exchange exchange = RequestSender.record(authorized, result);
+        Exchange exchange = sender.record(authorized, result);
         String seen = statuses.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
                 .collect(Collectors.joining(", "));
         if (!(result instanceof ApiResult.Response response)) {
@@ -135,7 +135,7 @@ final class Cell {
     }
 
     private CellResult judge(ApiRequest request, ApiResult result, Optional<String> token) {
-        Exchange exchange = RequestSender.record(request, result);
+        Exchange exchange = sender.record(request, result);
         if (!(result instanceof ApiResult.Response response)) {
             return error(((ApiResult.Failure) result).reason(), exchange);
         }

@@ -45,6 +45,8 @@ final class Identities implements AutoCloseable {
     /** A token that expires within this is renewed before a cell uses it. */
     static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern SECRET_FIELD =
+            java.util.regex.Pattern.compile("(?i).*(pass|secret|key|token|pin|otp).*");
 
     private final RequestSender sender;
     private final Auth auth;
@@ -66,6 +68,11 @@ final class Identities implements AutoCloseable {
         this.metadata = new ServerMetadata(sender, auth);
         this.forgery = new Forgery(clock);
         identities.forEach(identity -> byName.put(identity.name(), identity));
+        auth.keys().values().forEach(key -> {
+            if (key instanceof SigningKey.Secret secret) {
+                sender.secrets().add(new String(secret.bytes(), StandardCharsets.UTF_8));
+            }
+        });
     }
 
     // --- the run's view ----------------------------------------------------------------------------------
@@ -186,6 +193,7 @@ final class Identities implements AutoCloseable {
             renewed = obtain(identity, variables);
         }
         boolean ok = renewed instanceof Credential.Bearer;
+        remember(renewed);
         listener.message((ok ? "Renewed" : "Could not renew") + " the token of '" + identity.name() + "' ("
                 + (left >= 0 ? "it expires in " + left + " s" : "it expired " + -left + " s ago") + ")"
                 + (ok ? "" : ": " + ((Credential.Unavailable) renewed).reason()));
@@ -204,6 +212,31 @@ final class Identities implements AutoCloseable {
     }
 
     private Credential obtainStrict(SuiteIdentity identity, Variables variables) {
+        return remember(obtainUnremembered(identity, variables));
+    }
+
+    /** Registers the credential's secrets, so that records mask them wherever they appear. */
+    private Credential remember(Credential credential) {
+        switch (credential) {
+            case Credential.Bearer bearer -> {
+                sender.secrets().add(bearer.token());
+                sender.secrets().add(bearer.refreshToken());
+            }
+            case Credential.ApiKey key -> sender.secrets().add(key.value());
+            case Credential.Basic basic -> sender.secrets().add(basic.password());
+            case Credential.None none -> {
+            }
+            case Credential.Cookies cookies -> {
+            }
+            case Credential.Attack attack -> {
+            }
+            case Credential.Unavailable unavailable -> {
+            }
+        }
+        return credential;
+    }
+
+    private Credential obtainUnremembered(SuiteIdentity identity, Variables variables) {
         try {
             return switch (identity) {
                 case SuiteIdentity.Login login -> login(login, variables);
@@ -279,6 +312,11 @@ final class Identities implements AutoCloseable {
     private Credential login(SuiteIdentity.Login login, Variables variables) {
         Map<String, String> fields = new LinkedHashMap<>();
         login.fields().forEach((field, value) -> fields.put(field, variables.fill(value)));
+        fields.forEach((field, value) -> {
+            if (SECRET_FIELD.matcher(field).matches()) {
+                sender.secrets().add(value);
+            }
+        });
         CookieSession session = login.cookieSession() ? new CookieSession() : null;
         Optional<CustomLogin> custom = auth.login();
         if (custom.isEmpty()) {
@@ -355,6 +393,7 @@ final class Identities implements AutoCloseable {
     private Credential clientCredentials(SuiteIdentity.ClientCredentials client, Variables variables) {
         String id = variables.fill(client.clientId());
         String secret = variables.fill(client.clientSecret());
+        sender.secrets().add(secret);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         if (client.scope() != null && !client.scope().isBlank()) {

@@ -160,7 +160,7 @@ final class Replays {
 
     private RowResult replayed(String name, String column, ApiRequest request, StatusSet expected) {
         ApiResult result = sender.send(request, expected);
-        Exchange exchange = RequestSender.record(request, result);
+        Exchange exchange = sender.record(request, result);
         CellResult cell = switch (result) {
             case ApiResult.Failure failure -> new CellResult(name, column, expected, 0, Outcome.ERROR,
                     failure.reason(), exchange);

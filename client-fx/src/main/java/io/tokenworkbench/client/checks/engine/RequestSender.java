@@ -9,6 +9,7 @@ import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 import io.tokenworkbench.client.http.CookieSession;
 import io.tokenworkbench.client.http.HttpHeader;
+import io.tokenworkbench.client.http.Redaction;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ final class RequestSender {
     private final RunListener listener;
     private final RunControl control;
     private final Map<CookieSession, ApiClient> sessions = new ConcurrentHashMap<>();
+    private final Redaction.Known secrets = new Redaction.Known();
 
     RequestSender(ApiClient api, String server, Duration maxRateLimitWait, RunListener listener, RunControl control) {
         this.api = api;
@@ -154,19 +156,25 @@ final class RequestSender {
         return result;
     }
 
-    /** The exchange as recorded: secrets redacted, long bodies cut. */
-    static Exchange record(ApiRequest request, ApiResult result) {
+    /** Values to mask wherever they appear in records: the identities' passwords, keys and tokens. */
+    Redaction.Known secrets() {
+        return secrets;
+    }
+
+    /** The exchange as recorded: secrets redacted (by name and by known value), long bodies cut. */
+    Exchange record(ApiRequest request, ApiResult result) {
         List<HttpHeader> requestHeaders = request.headers().stream()
-                .map(h -> new HttpHeader(h.name(), Redaction.header(h.name(), h.value()))).toList();
-        String requestBody = Redaction.body(request.body() == null ? "" : request.body());
+                .map(h -> new HttpHeader(h.name(), secrets.scrub(Redaction.header(h.name(), h.value())))).toList();
+        String requestBody = secrets.scrub(Redaction.body(request.body() == null ? "" : request.body()));
+        String url = secrets.scrub(Redaction.url(request.url()));
         return switch (result) {
-            case ApiResult.Response response -> new Exchange(request.method(), request.url(), requestHeaders,
+            case ApiResult.Response response -> new Exchange(request.method(), url, requestHeaders,
                     requestBody, response.status(), response.headers().stream()
-                    .map(h -> new HttpHeader(h.name(), Redaction.header(h.name(), h.value()))).toList(),
-                    cut(Redaction.body(response.body())), response.elapsed().toMillis(),
+                    .map(h -> new HttpHeader(h.name(), secrets.scrub(Redaction.header(h.name(), h.value())))).toList(),
+                    cut(secrets.scrub(Redaction.body(response.body()))), response.elapsed().toMillis(),
                     response.retried() ? "sent again on a new connection: the pooled one had been closed by the server"
                             : "");
-            case ApiResult.Failure failure -> new Exchange(request.method(), request.url(), requestHeaders,
+            case ApiResult.Failure failure -> new Exchange(request.method(), url, requestHeaders,
                     requestBody, 0, List.of(), failure.reason(), failure.elapsed().toMillis(), "");
         };
     }

@@ -48,6 +48,11 @@ public final class SuiteParser {
 
     /** Parses a suite file; {@code ${file:…}} references are relative to its folder. */
     public static Suite parse(Path file) throws SuiteException {
+        return parse(file, System.getenv());
+    }
+
+    /** As {@link #parse(Path)}, with {@code ${env:…}} read from {@code environment}. */
+    public static Suite parse(Path file, Map<String, String> environment) throws SuiteException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -57,7 +62,7 @@ public final class SuiteParser {
                             + (e.getMessage() == null ? "" : " " + e.getMessage()))));
         }
         Path folder = file.toAbsolutePath().getParent();
-        return parse(file.getFileName().toString(), text, SuiteEnvironment.system(folder));
+        return parse(file.getFileName().toString(), text, SuiteEnvironment.of(environment, folder));
     }
 
     /** The built-in suite: the contract's whole access table, for a dev-mode backend. */

@@ -1,4 +1,4 @@
-package io.tokenworkbench.client.checks.engine;
+package io.tokenworkbench.client.http;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +31,27 @@ class RedactionTest {
         assertEquals("(redacted)", Redaction.header("X-API-Key", "twk_secret"));
         assertEquals("(redacted)", Redaction.header("x-totp-code", "123456"));
         assertEquals("application/json", Redaction.header("Content-Type", "application/json"));
+    }
+
+    @Test
+    void secretQueryParametersAndOtherFrameworksFieldNamesAreMasked() {
+        assertEquals("http://api/keyed?api_key=…(redacted)&page=2",
+                Redaction.url("http://api/keyed?api_key=fk_live_4f9a2c1e7b3d8a6f0c5e&page=2"));
+        String simpleJwt = Redaction.body("{\"access\":\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig\",\"refresh\":\"r-123456\"}");
+        assertFalse(simpleJwt.contains("eyJzdWIiOiIxIn0"), simpleJwt);
+        assertFalse(simpleJwt.contains("r-123456"), simpleJwt);
+        assertEquals("(redacted)", Redaction.header("X-Auth-Token", "abc"));
+        assertEquals("Token abc…(redacted)".replace("abc", "0123456789"),
+                Redaction.header("Authorization", "Token 0123456789abcdefghijklmn"));
+    }
+
+    @Test
+    void knownSecretsAreMaskedWhereverTheyAppear() {
+        Redaction.Known known = new Redaction.Known();
+        known.add("wonderland");
+        known.add("ab");
+
+        assertEquals("{\"pw\":\"…(redacted)\",\"x\":\"ab\"}", known.scrub("{\"pw\":\"wonderland\",\"x\":\"ab\"}"),
+                "values too short to be told from text are left alone");
     }
 }

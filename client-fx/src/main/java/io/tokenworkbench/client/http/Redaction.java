@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Hides secrets in what the workbench records (run records, reports, console history): bearer tokens are cut to a
- * recognisable prefix; headers, JSON fields, form fields and query parameters whose names say they carry passwords,
+ * recognisable prefix (a JWT's header, which is public anyway); headers, JSON fields, form fields and query parameters whose names say they carry passwords,
  * tokens, keys, codes or sessions are masked; and {@link Known} values (an identity's password, API key or token) are
  * masked wherever they appear. Records and reports never hold a usable secret.
  */
@@ -60,8 +60,9 @@ public final class Redaction {
                 m.group(1) + m.group(2) + "=" + shorten(m.group(3))));
     }
 
+    /** A JWT keeps its first characters (its header, public anyway) so that it can be told apart; the rest goes. */
     private static String shorten(String secret) {
-        return secret.length() <= KEPT * 2 ? REDACTED : secret.substring(0, KEPT) + REDACTED;
+        return secret.startsWith("eyJ") && secret.length() > KEPT * 2 ? secret.substring(0, KEPT) + REDACTED : REDACTED;
     }
 
     /**

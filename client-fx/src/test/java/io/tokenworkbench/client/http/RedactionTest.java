@@ -41,8 +41,7 @@ class RedactionTest {
         assertFalse(simpleJwt.contains("eyJzdWIiOiIxIn0"), simpleJwt);
         assertFalse(simpleJwt.contains("r-123456"), simpleJwt);
         assertEquals("(redacted)", Redaction.header("X-Auth-Token", "abc"));
-        assertEquals("Token abc…(redacted)".replace("abc", "0123456789"),
-                Redaction.header("Authorization", "Token 0123456789abcdefghijklmn"));
+        assertEquals("Token …(redacted)", Redaction.header("Authorization", "Token 0123456789abcdefghijklmn"));
     }
 
     @Test

@@ -102,4 +102,45 @@ class ApiClientHttpTest {
                 () -> ApiRequest.get("localhost:8080", "/ping"));
         assertTrue(error.getMessage().contains("http"), error.getMessage());
     }
+
+    /**
+     * A server that promises to keep the connection alive, answers one request, then closes the connection while it
+     * sits in the pool (as uvicorn does after 5 s idle): the next request on it breaks, and is sent once more on a
+     * new connection.
+     */
+    @Test
+    void aRequestOnAPooledConnectionTheServerClosedIsSentAgainOnANewOne() throws Exception {
+        try (var acceptor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+             ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            acceptor.submit(() -> {
+                while (!socket.isClosed()) {
+                    try (var connection = socket.accept()) {
+                        connections.incrementAndGet();
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(),
+                                StandardCharsets.US_ASCII));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            // read the request head; these requests have no body
+                        }
+                        connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                                + "Connection: keep-alive\r\n\r\nok").getBytes(StandardCharsets.US_ASCII));
+                        connection.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return null;
+                    }
+                }
+                return null;
+            });
+            String url = "http://127.0.0.1:" + socket.getLocalPort();
+
+            ApiResult first = api.send(ApiRequest.get(url, "/"));
+            ApiResult second = api.send(ApiRequest.get(url, "/"));
+
+            assertEquals(200, ((ApiResult.Response) first).status());
+            ApiResult.Response retried = assertInstanceOf(ApiResult.Response.class, second);
+            assertEquals(200, retried.status());
+            assertTrue(retried.retried(), "the record says it was sent again");
+            assertEquals(2, connections.get(), "the first connection, reused once it was closed, then a new one");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,5 +130,109 @@ class SuiteParserTest {
     void aSuiteThatIsNotAMappingIsRefused() {
         SuiteException e = assertThrows(SuiteException.class, () -> SuiteParser.parse("list.yaml", "- 1\n- 2\n"));
         assertTrue(e.getMessage().contains("a suite is a YAML mapping"));
+    }
+
+    private static Suite parse(String yaml, java.util.Map<String, String> env) throws SuiteException {
+        return SuiteParser.parse("any.yaml", yaml, SuiteEnvironment.of(env, java.nio.file.Path.of(".")));
+    }
+
+    private static List<String> problems(String yaml) {
+        SuiteException e = assertThrows(SuiteException.class, () -> parse(yaml, java.util.Map.of()));
+        return e.problems().stream().map(SuiteProblem::toString).toList();
+    }
+
+    @Test
+    void everyIdentityKindAndTheAuthSectionAreRead() throws SuiteException {
+        Suite suite = parse("""
+                name: any API
+                auth:
+                  token_endpoint: /token
+                  keys:
+                    server: {secret: "${env:JWT_SECRET}"}
+                identities:
+                  alice: {login: {username: alice, password: "${env:ALICE_PASSWORD}", scope: me}, session: cookie}
+                  service: {client_credentials: {client_id: svc, client_secret: s3cr3t-value, client_auth: form}}
+                  resumed: {refresh_token: r-123}
+                  keyed: {api_key: {query: api_key, value: k-123}}
+                  basic: {basic: {username: bob, password: builder}}
+                  signed: {sign: {key: server, from: alice, claims: {scopes: [me, admin], email: null}, expires_in: -60}}
+                  old: {derive: {from: alice, kind: expired, key: server}}
+                  widened: {derive: {from: alice, kind: claims, set: {admin: true}, remove: [aud]}}
+                  weak: {derive: {from: alice, kind: weak-secret}}
+                checks:
+                  - name: me
+                    request: GET /users/me
+                    expect: 200
+                    repeat: {count: 5, expect_last: {default: 429, anonymous: 401}}
+                    assert:
+                      - {claim: /scopes, contains: me}
+                      - {claim: /admin, absent: true}
+                """, java.util.Map.of("JWT_SECRET", "a-secret", "ALICE_PASSWORD", "pw"));
+
+        assertEquals(java.util.Optional.of("/token"), suite.auth().tokenEndpoint());
+        assertTrue(suite.auth().keys().containsKey("server"));
+        SuiteIdentity.Login alice = assertInstanceOf(SuiteIdentity.Login.class, suite.identities().getFirst());
+        assertTrue(alice.cookieSession());
+        assertEquals("${env:ALICE_PASSWORD}", alice.password(), "references are filled when the identity is obtained");
+        assertEquals(SuiteIdentity.ClientAuth.FORM,
+                assertInstanceOf(SuiteIdentity.ClientCredentials.class, suite.identities().get(1)).clientAuth());
+        assertEquals(SuiteIdentity.Placement.QUERY,
+                assertInstanceOf(SuiteIdentity.ApiKey.class, suite.identities().get(3)).placement());
+        SuiteIdentity.Signed signed = assertInstanceOf(SuiteIdentity.Signed.class, suite.identities().get(5));
+        assertEquals(-60L, signed.expiresIn());
+        assertEquals(List.of("aud"), ((SuiteIdentity.Derived) suite.identities().get(7)).remove());
+        Check me = suite.checks().getFirst();
+        assertEquals(5, me.repeat().count());
+        assertEquals(StatusSet.of(401), me.repeat().expectLast().get("anonymous"));
+        assertEquals(new Assertion.Condition.Contains(com.fasterxml.jackson.databind.node.TextNode.valueOf("me"), true),
+                me.assertions().getFirst().condition());
+        assertFalse(suite.toString().contains("s3cr3t-value"), "toString never shows a secret");
+    }
+
+    @Test
+    void missingKeysUnsetVariablesAndMisplacedFieldsAreNamedWithTheirLines() {
+        List<String> problems = problems("""
+                name: broken
+                auth:
+                  keys:
+                    server: {secret: "${env:NOT_SET_ANYWHERE}"}
+                identities:
+                  alice: {login: {username: alice, password: pw}}
+                  old: {derive: {from: alice, kind: resign}}
+                  signed: {sign: {key: nope, claims: {sub: x}}}
+                  bad: {api_key: {header: X-Key, query: k, value: v}}
+                  cookie: {token: abc, session: cookie}
+                checks:
+                  - name: me
+                    request: GET /me
+                    expect: 200
+                    repeat: {count: 1, expect_last: 429}
+                """);
+
+        String all = String.join("\n", problems);
+        assertTrue(all.contains("any.yaml:4:") && all.contains("NOT_SET_ANYWHERE is not set"), all);
+        assertTrue(all.contains("any.yaml:7:") && all.contains("re-signs the token"), all);
+        assertTrue(all.contains("no key called 'nope' under auth.keys"), all);
+        assertTrue(all.contains("exactly one of header or query"), all);
+        assertTrue(all.contains("session: cookie goes with a login identity"), all);
+        assertTrue(all.contains("count is a whole number from 2"), all);
+    }
+
+    @Test
+    void aCustomLoginMustBeGivenWhatItsRequestUses() {
+        List<String> problems = problems("""
+                name: custom
+                auth:
+                  login:
+                    request: {method: POST, path: /auth/login, json: {email: "${email}", password: "${password}"}}
+                    token: /access
+                identities:
+                  alice: {login: {username: alice, password: pw}}
+                checks:
+                  - {name: me, request: GET /me, expect: 200}
+                """);
+
+        assertTrue(problems.stream().anyMatch(p -> p.contains("uses ${email}, which this login does not give")),
+                problems::toString);
     }
 }

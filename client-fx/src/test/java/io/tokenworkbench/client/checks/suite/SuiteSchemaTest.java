@@ -39,6 +39,16 @@ class SuiteSchemaTest {
     }
 
     @Test
+    void theExampleSuitesOfTheDocsAreValidUnderTheSchema() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../docs/examples"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Set<ValidationMessage> messages = validate(java.nio.file.Files.readString(file));
+                assertTrue(messages.isEmpty(), () -> file + ": " + messages);
+            }
+        }
+    }
+
+    @Test
     void whatTheParserRefusesTheSchemaRefusesToo() throws Exception {
         String valid = """
                 name: s
@@ -60,7 +70,12 @@ class SuiteSchemaTest {
                 valid.replace("expect: {default: 401, alice: 200}", "expect: 999"),
                 valid.replace("name: s", "name: s\ncolour: blue"),
                 valid.replace("    login: {username: alice, password: pw}\n", ""),
-                valid.replace("request: GET /protected", "request: {method: GET}")}) {
+                valid.replace("request: GET /protected", "request: {method: GET}"),
+                valid.replace("kind: alg-none}", "kind: expired}"),
+                valid.replace("alice: {mint: {username: alice, expires_in: 60}}",
+                        "alice: {api_key: {header: X-Key, query: k, value: v}}"),
+                valid.replace("    expect: {default: 401, alice: 200}",
+                        "    expect: 200\n    repeat: {count: 1, expect_last: 429}")}) {
             assertFalse(validate(broken).isEmpty(), "the schema refuses:\n" + broken);
             org.junit.jupiter.api.Assertions.assertThrows(SuiteException.class,
                     () -> SuiteParser.parse("broken.yaml", broken), "the parser refuses:\n" + broken);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -57,12 +58,19 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     private PrintStream stdout = System.out;
     private PrintStream err = System.err;
+    private Map<String, String> environment = System.getenv();
 
     /** Runs the command line and returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with {@code ${env:…}} read from {@code env}. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         DiscoverCommand command = new DiscoverCommand();
         command.stdout = out;
         command.err = err;
+        command.environment = env;
         CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
@@ -77,7 +85,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     public Integer call() {
         Suite columns;
         try {
-            columns = identities.equals("builtin") ? SuiteParser.builtin() : SuiteParser.parse(Path.of(identities));
+            columns = identities.equals("builtin") ? SuiteParser.builtin()
+                    : SuiteParser.parse(Path.of(identities), environment);
         } catch (SuiteException e) {
             err.println("The identities cannot be used:");
             e.problems().forEach(p -> err.println("  " + p));

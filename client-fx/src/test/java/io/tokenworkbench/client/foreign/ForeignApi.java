@@ -201,7 +201,9 @@ public final class ForeignApi implements AutoCloseable {
             String route = method + " " + path.replaceAll("/\\d+(/?)$", "/{id}$1");
             switch (route) {
                 case "GET /openapi.json" -> send(exchange, 200, resource("fastapi-openapi.json"));
-                case "GET /.well-known/openid-configuration" -> metadata(exchange);
+                case "GET /.well-known/openid-configuration", "GET /.well-known/oauth-authorization-server" ->
+                        metadata(exchange);
+                case "POST /oauth/token" -> oauthToken(exchange);
                 case "GET /.well-known/jwks.json" -> jwks(exchange);
                 case "POST /token" -> formLogin(exchange);
                 case "POST /auth/login" -> jsonLogin(exchange);
@@ -520,15 +522,80 @@ public final class ForeignApi implements AutoCloseable {
     }
 
     private void metadata(HttpExchange exchange) throws IOException {
-        if (rsa == null) {
-            send(exchange, 404, json("detail", "Not Found"));
-            return;
-        }
         ObjectNode body = JSON.createObjectNode();
         body.put("issuer", baseUrl());
-        body.put("token_endpoint", baseUrl() + "/api/token/");
-        body.put("jwks_uri", baseUrl() + "/.well-known/jwks.json");
+        body.put("token_endpoint", baseUrl() + "/oauth/token");
+        if (rsa != null) {
+            body.put("jwks_uri", baseUrl() + "/.well-known/jwks.json");
+        }
         send(exchange, 200, body.toString());
+    }
+
+    /** An RFC 6749 token endpoint: password, refresh_token (rotated) and client_credentials grants. */
+    private void oauthToken(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(exchange);
+        User user;
+        switch (form.getOrDefault("grant_type", "")) {
+            case "password" -> {
+                user = USERS.get(form.getOrDefault("username", ""));
+                if (user == null || !user.password().equals(form.get("password"))) {
+                    oauthError(exchange, 400, "invalid_grant");
+                    return;
+                }
+                logins.incrementAndGet();
+            }
+            case "refresh_token" -> {
+                String username = refreshTokens.remove(form.getOrDefault("refresh_token", ""));
+                if (username == null) {
+                    oauthError(exchange, 400, "invalid_grant");
+                    return;
+                }
+                refreshes.incrementAndGet();
+                user = USERS.get(username);
+            }
+            case "client_credentials" -> {
+                String[] client = clientOf(exchange, form);
+                if (client == null || !client[0].equals("svc") || !client[1].equals("svc-secret")) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"token\"");
+                    oauthError(exchange, 401, "invalid_client");
+                    return;
+                }
+                ObjectNode answer = JSON.createObjectNode();
+                answer.put("access_token", issue(new User(99, "svc", "", Set.of("items")), List.of("items")));
+                answer.put("token_type", "Bearer");
+                answer.put("expires_in", accessLifetime);
+                send(exchange, 200, answer.toString());
+                return;
+            }
+            default -> {
+                oauthError(exchange, 400, "unsupported_grant_type");
+                return;
+            }
+        }
+        String refresh = UUID.randomUUID().toString();
+        refreshTokens.put(refresh, user.username());
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("access_token", issue(user, List.copyOf(user.scopes())));
+        answer.put("token_type", "Bearer");
+        answer.put("expires_in", accessLifetime);
+        answer.put("refresh_token", refresh);
+        send(exchange, 200, answer.toString());
+    }
+
+    /** The client's id and secret: from HTTP Basic (form-encoded, RFC 6749 §2.3.1) or from the form. */
+    private static String[] clientOf(HttpExchange exchange, Map<String, String> form) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8).split(":", 2);
+            return pair.length == 2 ? new String[]{URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair[1], StandardCharsets.UTF_8)} : null;
+        }
+        return form.containsKey("client_id") ? new String[]{form.get("client_id"), form.get("client_secret")} : null;
+    }
+
+    private static void oauthError(HttpExchange exchange, int status, String error) throws IOException {
+        send(exchange, status, json("error", error));
     }
 
     private void jwks(HttpExchange exchange) throws IOException {

@@ -307,4 +307,34 @@ class ForeignServersHttpTest {
             assertTrue(john.exchange() == null, "nothing was sent");
         }
     }
+
+    @Test
+    void oauthGrantsGoToTheTokenEndpointTheServersMetadataNames() throws Exception {
+        try (ForeignApi server = ForeignApi.hs256(STRONG_SECRET)) {
+            Suite suite = suite("""
+                    name: OAuth2 grants
+                    identities:
+                      alice: {login: {username: alice, password: wonderland}}
+                      service: {client_credentials: {client_id: svc, client_secret: svc-secret}}
+                      service-form: {client_credentials: {client_id: svc, client_secret: svc-secret, client_auth: form}}
+                      impostor: {client_credentials: {client_id: svc, client_secret: wrong}}
+                      resumed: {refresh_token: "${refresh}"}
+                    setup:
+                      - request: {method: POST, path: /oauth/token, form: {grant_type: password, username: johndoe, password: secret}}
+                        capture: {refresh: /refresh_token}
+                    checks:
+                      - name: items
+                        request: GET /users/me/items/
+                        identities: [anonymous, alice, service, service-form, resumed]
+                        expect: {default: 200, anonymous: 401, alice: 403}
+                    """, Map.of());
+
+            RunResult result = run(suite, server);
+
+            assertTrue(result.passed(), () -> failures(result));
+            assertTrue(result.notes().stream().anyMatch(n -> n.startsWith("Identity 'impostor' could not be obtained")
+                    && n.contains("answered 401")), result.notes()::toString);
+            assertEquals(1, server.refreshes(), "the refresh token identity was exchanged once");
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package io.tokenworkbench.client.checks.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWTParser;
 import io.tokenworkbench.client.checks.suite.Auth;
 import io.tokenworkbench.client.checks.suite.CustomLogin;
 import io.tokenworkbench.client.checks.suite.RequestSpec;
@@ -16,19 +14,15 @@ import io.tokenworkbench.client.forge.TokenSigner;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 import io.tokenworkbench.client.http.CookieSession;
-import okhttp3.Cookie;
-import okhttp3.HttpUrl;
+import io.tokenworkbench.client.identity.TokenExchange;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,7 +265,7 @@ final class Identities implements AutoCloseable {
 
     private Credential rawToken(SuiteIdentity.RawToken raw, Variables variables) {
         String token = variables.fill(raw.token()).strip().replaceFirst("(?i)^bearer\\s+", "");
-        Instant expiresAt = expiryOf(token).orElse(null);
+        Instant expiresAt = TokenExchange.expiryOf(token).orElse(null);
         if (expiresAt != null && expiresAt.isBefore(clock.instant())) {
             synchronized (this) {
                 notes.add("Identity '" + raw.name() + "': its token expired at " + expiresAt + ", before the run");
@@ -286,15 +280,8 @@ final class Identities implements AutoCloseable {
     }
 
     private Credential passwordGrant(String username, String password, String scope, CookieSession session) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("username", username);
-        form.put("password", password);
-        if (scope != null && !scope.isBlank()) {
-            form.put("scope", scope);
-        }
-        return tokenAnswer("logging in as " + username, sender.send(tokenRequest(form), null, as(session), true),
-                session);
+        return tokenAnswer("logging in as " + username, sender.send(TokenExchange.passwordGrant(tokenEndpoint(),
+                username, password, scope), null, as(session), true), session);
     }
 
     /** The token endpoint's URL, from the suite, the server's metadata, or the contract's default. */
@@ -303,10 +290,7 @@ final class Identities implements AutoCloseable {
     }
 
     ApiRequest tokenRequest(Map<String, String> form) {
-        return ApiRequest.of("POST", tokenEndpoint(), "")
-                .withHeader("Content-Type", "application/x-www-form-urlencoded")
-                .withHeader("Accept", "application/json")
-                .withBody(RequestSender.formBody(form));
+        return TokenExchange.tokenRequest(tokenEndpoint(), form);
     }
 
     private Credential login(SuiteIdentity.Login login, Variables variables) {
@@ -336,7 +320,7 @@ final class Identities implements AutoCloseable {
             return new Credential.Unavailable(what + " answered " + response.status()
                     + RequestSender.describe(response));
         }
-        Optional<String> token = exchange.token().flatMap(at -> valueAt(at, response, request));
+        Optional<String> token = exchange.token().flatMap(at -> TokenExchange.valueAt(at, response, request.url()));
         if (exchange.token().isPresent() && token.isEmpty() && session == null) {
             return new Credential.Unavailable(what + ": the answer has no token at " + exchange.token().get());
         }
@@ -345,32 +329,11 @@ final class Identities implements AutoCloseable {
                     ? new Credential.Unavailable(what + ": the answer set no cookie for the session")
                     : new Credential.Cookies(session);
         }
-        String refresh = exchange.refresh().flatMap(at -> valueAt(at, response, request)).orElse(null);
-        Instant expiresAt = exchange.expiresIn().flatMap(at -> valueAt(at, response, request))
+        String refresh = exchange.refresh().flatMap(at -> TokenExchange.valueAt(at, response, request.url())).orElse(null);
+        Instant expiresAt = exchange.expiresIn().flatMap(at -> TokenExchange.valueAt(at, response, request.url()))
                 .flatMap(Identities::seconds).map(s -> clock.instant().plusSeconds(s))
-                .or(() -> expiryOf(token.get())).orElse(null);
+                .or(() -> TokenExchange.expiryOf(token.get())).orElse(null);
         return new Credential.Bearer(token.get(), refresh, expiresAt, session);
-    }
-
-    /** A value of an answer: at a JSON pointer, in a header (without a {@code Bearer} prefix), or in a cookie. */
-    private static Optional<String> valueAt(String at, ApiResult.Response response, ApiRequest request) {
-        if (at.startsWith("header:")) {
-            return response.header(at.substring(7).strip()).map(v -> v.strip().replaceFirst("(?i)^bearer\\s+", ""))
-                    .filter(v -> !v.isEmpty());
-        }
-        if (at.startsWith("cookie:")) {
-            String name = at.substring(7).strip();
-            HttpUrl url = HttpUrl.get(request.url());
-            return response.headers("Set-Cookie").stream().map(header -> Cookie.parse(url, header))
-                    .filter(cookie -> cookie != null && cookie.name().equals(name)).map(Cookie::value).findFirst();
-        }
-        try {
-            JsonNode value = JSON.readTree(response.body()).at(at);
-            return value.isMissingNode() || value.isNull() || value.isContainerNode() || value.asText().isEmpty()
-                    ? Optional.empty() : Optional.of(value.asText());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     /** Exchanges a refresh token: OAuth2's refresh grant, or the suite's refresh request. */
@@ -384,31 +347,17 @@ final class Identities implements AutoCloseable {
             ApiRequest request = sender.build(custom.get(), variables.with(Map.of("refresh_token", refreshToken)));
             return customAnswer("refreshing", sender.send(request, null, as(session), true), request, session);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        return tokenAnswer("refreshing", sender.send(tokenRequest(form), null, as(session), true), session);
+        return tokenAnswer("refreshing", sender.send(TokenExchange.refreshGrant(tokenEndpoint(), refreshToken), null,
+                as(session), true), session);
     }
 
     private Credential clientCredentials(SuiteIdentity.ClientCredentials client, Variables variables) {
         String id = variables.fill(client.clientId());
         String secret = variables.fill(client.clientSecret());
         sender.secrets().add(secret);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        if (client.scope() != null && !client.scope().isBlank()) {
-            form.put("scope", variables.fill(client.scope()));
-        }
-        ApiRequest request;
-        if (client.clientAuth() == SuiteIdentity.ClientAuth.FORM) {
-            form.put("client_id", id);
-            form.put("client_secret", secret);
-            request = tokenRequest(form);
-        } else {
-            // RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined for HTTP Basic.
-            request = tokenRequest(form).withHeader("Authorization", okhttp3.Credentials.basic(encode(id),
-                    encode(secret), StandardCharsets.UTF_8));
-        }
+        ApiRequest request = TokenExchange.clientCredentialsGrant(tokenEndpoint(), id, secret,
+                client.scope() == null ? null : variables.fill(client.scope()),
+                client.clientAuth() == SuiteIdentity.ClientAuth.FORM);
         return tokenAnswer("the client credentials grant for " + id, sender.send(request, null), null);
     }
 
@@ -418,22 +367,10 @@ final class Identities implements AutoCloseable {
             case ApiResult.Response response when response.status() != 200 ->
                     new Credential.Unavailable(what + " answered " + response.status()
                             + RequestSender.describe(response));
-            case ApiResult.Response response -> {
-                try {
-                    JsonNode json = JSON.readTree(response.body());
-                    String access = json == null ? "" : json.path("access_token").asText("");
-                    if (access.isEmpty()) {
-                        yield new Credential.Unavailable(what + ": the answer has no access_token");
-                    }
-                    JsonNode refresh = json.get("refresh_token");
-                    Instant expiresAt = json.path("expires_in").canConvertToLong() && json.get("expires_in").asLong() > 0
-                            ? clock.instant().plusSeconds(json.get("expires_in").asLong()) : expiryOf(access).orElse(null);
-                    yield new Credential.Bearer(access, refresh == null || refresh.isNull() ? null : refresh.asText(),
-                            expiresAt, session);
-                } catch (IOException e) {
-                    yield new Credential.Unavailable(what + ": the answer is not JSON");
-                }
-            }
+            case ApiResult.Response response -> TokenExchange.oauthAnswer(response.body())
+                    .<Credential>map(tokens -> new Credential.Bearer(tokens.accessToken(), tokens.refreshToken(),
+                            tokens.expiresAt(clock.instant()), session))
+                    .orElse(new Credential.Unavailable(what + ": the answer has no access_token"));
         };
     }
 
@@ -496,7 +433,7 @@ final class Identities implements AutoCloseable {
         }
         JWSAlgorithm alg = signed.algorithm() == null ? key.defaultAlgorithm() : JWSAlgorithm.parse(signed.algorithm());
         String token = TokenSigner.sign(header, payload, key, alg);
-        return new Credential.Bearer(token, null, expiryOf(token).orElse(null), null);
+        return new Credential.Bearer(token, null, TokenExchange.expiryOf(token).orElse(null), null);
     }
 
     private Credential derive(SuiteIdentity.Derived derived, Variables variables) {
@@ -555,16 +492,6 @@ final class Identities implements AutoCloseable {
         return session == null ? new Credential.None() : new Credential.Cookies(session);
     }
 
-    /** The token's {@code exp}, when it is a JWT that has one. */
-    static Optional<Instant> expiryOf(String token) {
-        try {
-            Date exp = JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
-            return Optional.ofNullable(exp).map(Date::toInstant);
-        } catch (ParseException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private static ObjectNode payloadOf(String token) {
         String[] parts = token.split("\\.");
         try {
@@ -583,9 +510,5 @@ final class Identities implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -10,9 +10,8 @@ import io.tokenworkbench.client.http.ApiResult;
 import io.tokenworkbench.client.http.CookieSession;
 import io.tokenworkbench.client.http.HttpHeader;
 import io.tokenworkbench.client.http.Redaction;
+import io.tokenworkbench.client.identity.TokenExchange;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ final class RequestSender {
             }
             case RequestSpec.Body.Form form -> {
                 contentType = "application/x-www-form-urlencoded";
-                body = formBody(form.fields().entrySet().stream()
+                body = TokenExchange.formBody(form.fields().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                                 e -> variables.fill(e.getValue()), (x, y) -> x, java.util.LinkedHashMap::new)));
             }
@@ -92,12 +91,6 @@ final class RequestSender {
             request = request.withBody(body);
         }
         return request;
-    }
-
-    /** {@code a=1&b=2}, form-encoded. */
-    static String formBody(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
     }
 
     /**
@@ -179,13 +172,9 @@ final class RequestSender {
         };
     }
 
-    /** ": invalid_grant — The username or password is wrong", from a problem body when there is one. */
+    /** ": invalid_grant — The username or password is wrong", from the answer's body when it says. */
     static String describe(ApiResult.Response response) {
-        return response.problem().map(p -> {
-            String error = p.error().orElse(null);
-            String detail = p.detail() != null ? p.detail() : p.title();
-            return ": " + (error == null ? "" : error + (detail == null ? "" : " — ")) + (detail == null ? "" : detail);
-        }).orElse("");
+        return TokenExchange.reason(response);
     }
 
     /** "HTTP 401: invalid_token — …", or the reason there was no answer. */
@@ -230,9 +219,5 @@ final class RequestSender {
     private static String cut(String body) {
         return body.length() <= RECORDED_BODY_CHARS ? body
                 : body.substring(0, RECORDED_BODY_CHARS) + "\n…(cut at " + RECORDED_BODY_CHARS + " characters)";
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

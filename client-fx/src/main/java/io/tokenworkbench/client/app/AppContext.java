@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 public final class AppContext implements AutoCloseable {
 
     private final StringProperty serverUrl;
+    private final StringProperty probePath = new SimpleStringProperty(this, "probePath", "/");
     private final Clock clock;
     private final Executor ui;
     private final ExecutorService background;
@@ -103,6 +104,11 @@ public final class AppContext implements AutoCloseable {
 
     public StringProperty serverUrl() {
         return serverUrl;
+    }
+
+    /** The path asked to tell whether the server is up; any HTTP answer means it is. */
+    public StringProperty probePath() {
+        return probePath;
     }
 
     public Clock clock() {

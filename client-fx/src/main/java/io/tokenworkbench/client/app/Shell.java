@@ -103,6 +103,8 @@ public final class Shell extends BorderPane {
                 context.serverUrl(), context.identityService(), context.rememberedLogins(), context.clock(),
                 context.background(), context.ui());
         context.now().addListener((obs, old, instant) -> identities.tick(instant));
+        context.probePath().addListener((obs, old, path) -> checkServer());
+        context.serverUrl().addListener((obs, old, now) -> identities.tokenEndpointProperty().set(""));
         InspectorViewModel inspector = new InspectorViewModel(context.probe(), context.linter(), context.clock(),
                 context.serverUrl(), context.background(), context.ui());
         inspector.nowProperty().bind(context.now());
@@ -119,7 +121,8 @@ public final class Shell extends BorderPane {
         inspectorPage.setPadding(new Insets(12, 0, 0, 12));
         VBox.setVgrow(inspectorPage.getChildren().get(1), Priority.ALWAYS);
 
-        ConsoleViewModel console = new ConsoleViewModel(context.api(), new RequestHistory(context.configDir()),
+        ConsoleViewModel console = new ConsoleViewModel(context.api(), context.identities(),
+                new RequestHistory(context.configDir()),
                 context.serverUrl(), context.clock(), context.background(), context.ui());
         console.sendAsProperty().set(context.activeIdentity().get());
         context.activeIdentity().addListener((obs, old, active) -> {
@@ -137,7 +140,7 @@ public final class Shell extends BorderPane {
         pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
         serverModel = new ServerViewModel(new ServerDiscovery(context.api()), context.serverUrl(),
-                context.background(), context.ui());
+                context.probePath(), context.background(), context.ui());
         pages.put("server", new ServerView(serverModel));
         pages.put("totp", new TotpView(new TotpViewModel(new TotpService(context.api()), context.activeIdentity(),
                 context.serverUrl(), context.background(), context.ui())));
@@ -248,7 +251,8 @@ public final class Shell extends BorderPane {
 
     private void checkServer() {
         String url = context.serverUrl().get();
-        CompletableFuture.supplyAsync(() -> context.probe().ping(url), context.background())
+        String path = context.probePath().get();
+        CompletableFuture.supplyAsync(() -> context.probe().reach(url, path), context.background())
                 .thenAcceptAsync(this::showReachability, context.ui());
     }
 

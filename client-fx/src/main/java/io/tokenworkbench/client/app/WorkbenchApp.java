@@ -40,6 +40,8 @@ public final class WorkbenchApp extends Application {
         shell = new Shell(context);
         shell.darkProperty().set(settings.dark());
         shell.show(settings.lastPage());
+        context.probePath().set(settings.probePath());
+        context.probePath().addListener((obs, old, path) -> remember(settings.withProbePath(path)));
         shell.darkProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
             remember(settings.withTheme(dark ? "dark" : "light"));

@@ -2,6 +2,7 @@ package io.tokenworkbench.client.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.Redaction;
 import io.tokenworkbench.model.json.Json;
 
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.Locale;
 
 /**
  * What a person typed into the request console: method, path (or absolute URL), header lines
- * ({@code Name: value}), a body. Immutable; it holds no token — the identity's token is added when sending.
+ * ({@code Name: value}), a body. Immutable; it holds no identity's credentials — they are added when sending, and
+ * only to the identity's own server.
  */
 public record ConsoleRequest(@JsonProperty("method") String method, @JsonProperty("path") String path,
                              @JsonProperty("headers") String headers, @JsonProperty("body") String body) {
@@ -25,8 +27,8 @@ public record ConsoleRequest(@JsonProperty("method") String method, @JsonPropert
         }
     }
 
-    /** Builds the request for the server, with {@code Authorization: Bearer} when a token is given. */
-    public Built build(String serverUrl, String bearerToken) {
+    /** Builds the request for the server (a path is relative to it; an absolute URL goes where it says). */
+    public Built build(String serverUrl) {
         String verb = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
         if (!verb.matches("[A-Z]{3,10}")) {
             return new Built.Invalid("'" + method + "' is not an HTTP method");
@@ -52,9 +54,6 @@ public record ConsoleRequest(@JsonProperty("method") String method, @JsonPropert
             }
             request = request.withHeader(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
-        if (bearerToken != null && request.header("Authorization").isEmpty()) {
-            request = request.withBearer(bearerToken);
-        }
         if (body != null && !body.isBlank()) {
             if (request.header("Content-Type").isEmpty()) {
                 request = request.withHeader("Content-Type", "application/json");
@@ -62,6 +61,20 @@ public record ConsoleRequest(@JsonProperty("method") String method, @JsonPropert
             request = request.withBody(body);
         }
         return new Built.Ready(request);
+    }
+
+    /**
+     * The same request with its secrets masked, as history keeps it: secret-named headers, secret JSON and form
+     * fields, secret query parameters, and the {@code known} values wherever they appear.
+     */
+    public ConsoleRequest redacted(Redaction.Known known) {
+        String maskedHeaders = headers == null ? null : headers.lines().map(line -> {
+            int colon = line.indexOf(':');
+            return colon <= 0 ? line : line.substring(0, colon) + ": "
+                    + Redaction.header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }).collect(java.util.stream.Collectors.joining("\n"));
+        return new ConsoleRequest(method, known.scrub(Redaction.url(path)), known.scrub(maskedHeaders),
+                known.scrub(Redaction.body(body)));
     }
 
     /** The body, if it is JSON, pretty-printed; otherwise as it is. */

@@ -4,40 +4,48 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
-import io.tokenworkbench.model.auth.TokenResponse;
+import io.tokenworkbench.client.http.CookieSession;
+import io.tokenworkbench.client.http.Origins;
+import io.tokenworkbench.client.server.ServerProbe;
 import io.tokenworkbench.model.json.Json;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Logs identities in with the password grant, refreshes and logs them out, against any server that speaks the
- * contract. Blocking: call it off the UI thread. Thread-safe. Passwords are used for the one request and never kept.
+ * Obtains identities from any API — the OAuth2 password and client credentials grants at its token endpoint, a login
+ * of its own whose answer holds a token or sets a session cookie, API keys, Basic credentials, pasted tokens — and
+ * refreshes and logs them out. Blocking: call it off the UI thread. Thread-safe. Passwords for a login are used for
+ * the one request and never kept.
  */
 public final class IdentityService {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(username|password)}");
+
     private final ApiClient api;
     private final Clock clock;
+    private final ServerProbe probe;
 
     public IdentityService(ApiClient api, Clock clock) {
         this.api = api;
         this.clock = clock;
+        this.probe = new ServerProbe(api);
     }
 
-    /** What an attempt to get tokens concluded. */
+    /** What an attempt to get credentials concluded. */
     public sealed interface Outcome {
-        /** Tokens were issued; the identity holds them. */
+        /** Obtained; the identity holds them. */
         record Success(Identity identity) implements Outcome {
         }
 
-        /** The server said no, as the OAuth error or problem says. */
+        /** The server said no, as its answer says. */
         record Refused(int status, String reason, Identity identity) implements Outcome {
         }
 
@@ -46,51 +54,169 @@ public final class IdentityService {
         }
     }
 
-    /** Logs a user in; {@code scope} may be null or blank for the user's full permissions. */
-    public Outcome login(String serverUrl, String username, String password, String scope) {
+    /**
+     * A login exchange of the API's own, e.g. {@code POST /auth/login} with a JSON body.
+     *
+     * @param method       the HTTP method
+     * @param path         path or URL
+     * @param body         the body, with {@code ${username}} and {@code ${password}} where they go; JSON unless it
+     *                     looks like a form ({@code a=b&c=d})
+     * @param tokenAt      where the token is in the answer (a JSON pointer, {@code header:Name} or
+     *                     {@code cookie:Name}), or blank for a session without a token
+     * @param keepCookies  keep the cookies the login sets and send them with this identity's requests
+     */
+    public record CustomLogin(String method, String path, String body, String tokenAt, boolean keepCookies) {
+    }
+
+    /** The token endpoint the server names in its metadata, or our contract's when it names none. */
+    public String tokenEndpoint(String serverUrl) {
+        return probe.tokenEndpoint(serverUrl);
+    }
+
+    /**
+     * Logs a user in with the OAuth2 password grant; {@code scope} may be null or blank for the user's full
+     * permissions, {@code tokenEndpoint} (path or URL) null or blank for the server's own.
+     */
+    public Outcome login(String serverUrl, String tokenEndpoint, String username, String password, String scope) {
         String label = scope == null || scope.isBlank() ? username : username + " (" + scope.strip() + ")";
-        Identity identity = new Identity(UUID.randomUUID().toString(), label, username,
-                scope == null || scope.isBlank() ? null : scope.strip(), null, List.of());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("username", username);
-        form.put("password", password);
-        if (identity.scope() != null) {
-            form.put("scope", identity.scope());
+        String endpoint;
+        try {
+            endpoint = endpoint(serverUrl, tokenEndpoint);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(e.getMessage(), null);
         }
-        return tokenRequest(serverUrl, form, identity, TimelineEvent.Kind.ISSUED, "password grant");
+        Identity identity = Identity.withTokens(UUID.randomUUID().toString(), label, username,
+                scope == null || scope.isBlank() ? null : scope.strip(), null, List.of(), serverUrl, endpoint);
+        return tokenRequest(TokenExchange.passwordGrant(endpoint, username, password, identity.scope()), identity,
+                TimelineEvent.Kind.ISSUED, "password grant at " + endpoint);
+    }
+
+    /** Logs a user in at the server's own token endpoint. */
+    public Outcome login(String serverUrl, String username, String password, String scope) {
+        return login(serverUrl, null, username, password, scope);
+    }
+
+    /** Gets a token for a client with the client credentials grant; the secret is kept in memory to renew it. */
+    public Outcome clientCredentials(String serverUrl, String tokenEndpoint, String clientId, String clientSecret,
+                                     String scope, boolean secretInForm) {
+        String endpoint;
+        try {
+            endpoint = endpoint(serverUrl, tokenEndpoint);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(e.getMessage(), null);
+        }
+        String wanted = scope == null || scope.isBlank() ? null : scope.strip();
+        Identity identity = new Identity(UUID.randomUUID().toString(), "client " + clientId, null, wanted, null,
+                List.of(), new Access.Client(endpoint, clientId, clientSecret, wanted, secretInForm), null,
+                Origins.of(serverUrl), Set.of());
+        return clientToken(identity, TimelineEvent.Kind.ISSUED);
+    }
+
+    /** Logs in with a login of the API's own; the password fills {@code ${password}} for this one request. */
+    public Outcome customLogin(String serverUrl, CustomLogin login, String username, String password) {
+        String label = username == null || username.isBlank() ? "login at " + login.path() : username;
+        boolean session = login.keepCookies();
+        CookieSession cookies = session ? new CookieSession() : null;
+        Identity identity = new Identity(UUID.randomUUID().toString(), label, blankToNull(username), null, null,
+                List.of(), login.tokenAt() == null || login.tokenAt().isBlank() ? new Access.Session()
+                : new Access.Token(null), cookies, Origins.of(serverUrl), Set.of());
+        if (identity.access() instanceof Access.Session && !session) {
+            return new Outcome.Failed("Say where the token is in the answer, or keep the session's cookies", null);
+        }
+        if (login.tokenAt() != null && !login.tokenAt().isBlank() && !TokenExchange.isLocation(login.tokenAt())) {
+            return new Outcome.Failed("The token's place is a JSON pointer such as /access_token, header:Name or "
+                    + "cookie:Name", null);
+        }
+        ApiRequest request;
+        try {
+            request = customRequest(serverUrl, login, username, password);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(e.getMessage(), null);
+        }
+        Instant now = clock.instant();
+        String detail = "login at " + login.path();
+        return switch (sender(cookies).send(request)) {
+            case ApiResult.Failure f -> new Outcome.Failed(f.reason(), identity);
+            case ApiResult.Response r when !r.isSuccess() -> new Outcome.Refused(r.status(), "HTTP " + r.status()
+                    + TokenExchange.reason(r), identity);
+            case ApiResult.Response r when identity.access() instanceof Access.Session -> cookies.isEmpty()
+                    ? new Outcome.Refused(r.status(), "the login answered " + r.status() + " but set no cookie",
+                    identity)
+                    : new Outcome.Success(identity.withEvent(new TimelineEvent(now, TimelineEvent.Kind.ISSUED,
+                    detail + ": session cookies " + String.join(", ", cookies.names()))));
+            case ApiResult.Response r -> {
+                Optional<String> token = TokenExchange.valueAt(login.tokenAt().strip(), r, request.url());
+                if (token.isEmpty()) {
+                    yield new Outcome.Failed("The login answered " + r.status() + " with no token at "
+                            + login.tokenAt().strip(), identity);
+                }
+                TokenSet set = new TokenSet(token.get(), null, now, TokenExchange.expiryOf(token.get()).orElse(null),
+                        null);
+                yield new Outcome.Success(identity.withTokens(set, new TimelineEvent(now, TimelineEvent.Kind.ISSUED,
+                        detail)));
+            }
+        };
+    }
+
+    /** An identity that sends an API key in a header or the query. */
+    public Identity apiKey(String serverUrl, String label, boolean inQuery, String name, String value) {
+        Instant now = clock.instant();
+        return new Identity(UUID.randomUUID().toString(), label, null, null, null,
+                List.of(new TimelineEvent(now, TimelineEvent.Kind.ISSUED, "API key in the " + (inQuery ? "query" :
+                        "header") + " " + name)), new Access.ApiKey(inQuery, name, value), null,
+                Origins.of(serverUrl), Set.of());
+    }
+
+    /** An identity that sends HTTP Basic credentials on every request. */
+    public Identity basic(String serverUrl, String username, String password) {
+        Instant now = clock.instant();
+        return new Identity(UUID.randomUUID().toString(), username + " (Basic)", username, null, null,
+                List.of(new TimelineEvent(now, TimelineEvent.Kind.ISSUED, "HTTP Basic")),
+                new Access.Basic(username, password), null, Origins.of(serverUrl), Set.of());
     }
 
     /** An identity for a token obtained elsewhere; it cannot be refreshed. */
-    public Identity rawToken(String label, String accessToken, Instant expiresAt) {
+    public Identity rawToken(String serverUrl, String label, String accessToken, Instant expiresAt) {
         Instant now = clock.instant();
-        return new Identity(UUID.randomUUID().toString(), label, null, null,
+        return Identity.withTokens(UUID.randomUUID().toString(), label, null, null,
                 new TokenSet(accessToken, null, now, expiresAt, null),
-                List.of(new TimelineEvent(now, TimelineEvent.Kind.ISSUED, "raw token pasted")));
+                List.of(new TimelineEvent(now, TimelineEvent.Kind.ISSUED, "raw token pasted")), serverUrl, null);
     }
 
-    /** Exchanges the refresh token for a new pair (the server rotates it). */
+    /** Renews the identity's token: a refresh grant (the server rotates the refresh token), or a client's new one. */
     public Outcome refresh(String serverUrl, Identity identity) {
+        if (identity.access() instanceof Access.Client) {
+            return clientToken(identity, TimelineEvent.Kind.REFRESHED);
+        }
         String refreshToken = identity.currentTokens().flatMap(TokenSet::refresh).orElse(null);
-        if (refreshToken == null) {
+        if (!(identity.access() instanceof Access.Token(String endpoint)) || endpoint == null || refreshToken == null) {
             return new Outcome.Refused(0, "This identity has no refresh token", identity);
         }
-        return tokenRequest(serverUrl, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
-                identity, TimelineEvent.Kind.REFRESHED, "refresh token rotated");
+        return tokenRequest(TokenExchange.refreshGrant(endpoint, refreshToken), identity, TimelineEvent.Kind.REFRESHED,
+                "refresh token rotated");
     }
 
-    /** Logs out: the server revokes the access token and the refresh family; the identity keeps no tokens. */
+    /**
+     * Logs out: on a server that speaks our contract, it revokes the access token and the refresh family; elsewhere
+     * the workbench forgets the tokens and cookies (the server may still honour them until they expire).
+     */
     public Outcome logout(String serverUrl, Identity identity) {
-        TokenSet tokens = identity.currentTokens().orElse(null);
-        if (tokens == null) {
-            return new Outcome.Success(identity);
+        Instant now = clock.instant();
+        if (identity.cookies() != null) {
+            identity.cookies().clear();
+        }
+        TokenSet tokens = identity.tokens();
+        boolean contract = identity.access() instanceof Access.Token(String endpoint) && endpoint != null
+                && endpoint.endsWith(ServerProbe.DEFAULT_TOKEN_ENDPOINT);
+        if (tokens == null || !contract) {
+            return new Outcome.Success(identity.withTokens(null, new TimelineEvent(now, TimelineEvent.Kind.REVOKED,
+                    "forgotten by the workbench (the server knows no logout the workbench could call)")));
         }
         String body = tokens.refreshToken() == null ? null : jsonObject(Map.of("refresh_token", tokens.refreshToken()));
         ApiRequest request = ApiRequest.of("POST", serverUrl, "/v1/auth/logout").withBearer(tokens.accessToken());
         if (body != null) {
             request = request.withHeader("Content-Type", "application/json").withBody(body);
         }
-        Instant now = clock.instant();
         return switch (api.send(request)) {
             case ApiResult.Response r when r.isSuccess() -> new Outcome.Success(identity.withTokens(null,
                     new TimelineEvent(now, TimelineEvent.Kind.REVOKED, "logged out")));
@@ -104,34 +230,23 @@ public final class IdentityService {
         };
     }
 
-    private Outcome tokenRequest(String serverUrl, Map<String, String> form, Identity identity,
-                                 TimelineEvent.Kind kind, String detail) {
-        ApiRequest request;
-        try {
-            request = ApiRequest.of("POST", serverUrl, "/v1/auth/token")
-                    .withHeader("Content-Type", "application/x-www-form-urlencoded")
-                    .withHeader("Accept", "application/json")
-                    .withBody(form.entrySet().stream()
-                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                            .collect(Collectors.joining("&")));
-        } catch (IllegalArgumentException e) {
-            return new Outcome.Failed(e.getMessage(), identity);
-        }
+    // -----------------------------------------------------------------------------------------------------
+
+    private Outcome clientToken(Identity identity, TimelineEvent.Kind kind) {
+        Access.Client client = (Access.Client) identity.access();
+        return tokenRequest(TokenExchange.clientCredentialsGrant(client.tokenEndpoint(), client.clientId(),
+                client.clientSecret(), client.scope(), client.secretInForm()), identity, kind,
+                "client credentials grant at " + client.tokenEndpoint());
+    }
+
+    private Outcome tokenRequest(ApiRequest request, Identity identity, TimelineEvent.Kind kind, String detail) {
         Instant now = clock.instant();
-        return switch (api.send(request)) {
-            case ApiResult.Response r when r.status() == 200 -> {
-                try {
-                    TokenResponse tokens = Json.mapper().readValue(r.body(), TokenResponse.class);
-                    if (tokens.accessToken() == null || tokens.accessToken().isBlank()) {
-                        yield new Outcome.Failed("The token endpoint answered without an access_token", identity);
-                    }
-                    TokenSet set = new TokenSet(tokens.accessToken(), tokens.refreshToken(), now,
-                            tokens.expiresIn() > 0 ? now.plusSeconds(tokens.expiresIn()) : null, tokens.scope());
-                    yield new Outcome.Success(identity.withTokens(set, new TimelineEvent(now, kind, detail)));
-                } catch (JsonProcessingException e) {
-                    yield new Outcome.Failed("The token endpoint's answer is not a token response", identity);
-                }
-            }
+        return switch (sender(identity.cookies()).send(request)) {
+            case ApiResult.Response r when r.status() == 200 -> TokenExchange.oauthAnswer(r.body())
+                    .<Outcome>map(tokens -> new Outcome.Success(identity.withTokens(new TokenSet(tokens.accessToken(),
+                            tokens.refreshToken(), now, tokens.expiresAt(now), tokens.scope()),
+                            new TimelineEvent(now, kind, detail))))
+                    .orElse(new Outcome.Failed("The token endpoint answered without an access_token", identity));
             case ApiResult.Response r -> {
                 String reason = reason(r);
                 yield new Outcome.Refused(r.status(), reason, identity.withEvent(
@@ -142,16 +257,54 @@ public final class IdentityService {
         };
     }
 
-    private static String reason(ApiResult.Response response) {
-        return response.problem()
-                .map(problem -> problem.error().map(error -> error + problem.errorDescription().map(d -> ": " + d)
-                                .orElse(""))
-                        .orElse(problem.detail() != null ? problem.detail() : String.valueOf(problem.title())))
-                .orElse("HTTP " + response.status());
+    private ApiClient sender(CookieSession cookies) {
+        return cookies == null ? api : api.withCookies(cookies);
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private String endpoint(String serverUrl, String tokenEndpoint) {
+        String endpoint = tokenEndpoint == null || tokenEndpoint.isBlank() ? tokenEndpoint(serverUrl)
+                : ApiRequest.join(serverUrl, tokenEndpoint.strip());
+        ApiRequest.get(endpoint, "");
+        return endpoint;
+    }
+
+    private static ApiRequest customRequest(String serverUrl, CustomLogin login, String username, String password) {
+        String body = login.body() == null ? "" : login.body();
+        boolean json = body.strip().startsWith("{") || body.strip().startsWith("[");
+        Matcher m = PLACEHOLDER.matcher(body);
+        StringBuilder filled = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1).equals("username") ? username : password;
+            value = value == null ? "" : value;
+            m.appendReplacement(filled, Matcher.quoteReplacement(json ? jsonEscaped(value)
+                    : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        m.appendTail(filled);
+        ApiRequest request = ApiRequest.of(login.method() == null || login.method().isBlank() ? "POST"
+                : login.method(), serverUrl, login.path());
+        if (!body.isBlank()) {
+            request = request.withHeader("Content-Type", json ? "application/json"
+                    : "application/x-www-form-urlencoded").withBody(filled.toString());
+        }
+        return request;
+    }
+
+    private static String jsonEscaped(String value) {
+        try {
+            String quoted = Json.mapper().writeValueAsString(value);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String reason(ApiResult.Response response) {
+        String reason = TokenExchange.reason(response);
+        return reason.isEmpty() ? "HTTP " + response.status() : reason.substring(2);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String jsonObject(Map<String, String> fields) {

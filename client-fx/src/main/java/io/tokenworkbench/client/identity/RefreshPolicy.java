@@ -16,7 +16,18 @@ public final class RefreshPolicy {
 
     /** True when the tokens can be refreshed and it is time to. */
     public static boolean isDue(TokenSet tokens, Instant now) {
-        if (tokens.refreshToken() == null || tokens.expiresAt() == null) {
+        return tokens.refreshToken() != null && isTimeToRenew(tokens, now);
+    }
+
+    /** True when the identity should be renewed if it can be, by refreshing or by obtaining a new token. */
+    public static boolean isDue(Identity identity, Instant now) {
+        TokenSet tokens = identity.tokens();
+        return tokens != null && (identity.access() instanceof Access.Client ? isTimeToRenew(tokens, now)
+                : isDue(tokens, now));
+    }
+
+    private static boolean isTimeToRenew(TokenSet tokens, Instant now) {
+        if (tokens.expiresAt() == null) {
             return false;
         }
         Duration life = Duration.between(tokens.issuedAt(), tokens.expiresAt());

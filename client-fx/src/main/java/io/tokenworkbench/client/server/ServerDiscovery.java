@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 public final class ServerDiscovery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
     static final String DEFAULT_JWKS_PATH = "/.well-known/jwks.json";
 
     private final ApiClient api;
@@ -62,30 +61,38 @@ public final class ServerDiscovery {
         String jwksUrl;
         try {
             jwksUrl = ApiRequest.join(server, DEFAULT_JWKS_PATH);
-            ApiRequest.get(server, METADATA_PATH);
+            ApiRequest.get(server, "/");
         } catch (IllegalArgumentException e) {
             return new ServerInfo(List.of(), "The server URL cannot be used: " + e.getMessage(), "", List.of(), "");
         }
-        switch (api.send(ApiRequest.get(server, METADATA_PATH))) {
-            case ApiResult.Failure failure -> metadataProblem = failure.reason();
-            case ApiResult.Response response when response.status() != 200 ->
-                    metadataProblem = METADATA_PATH + " answered " + response.status()
-                            + (response.status() == 404 ? ": the server publishes no RFC 8414 metadata" : "");
-            case ApiResult.Response response -> {
-                try {
-                    JsonNode json = JSON.readTree(response.body());
-                    if (json == null || !json.isObject()) {
-                        metadataProblem = METADATA_PATH + " is not a JSON object";
-                    } else {
-                        json.properties().forEach(e -> metadata.add(new Entry(e.getKey(), text(e.getValue()))));
-                        if (json.hasNonNull("jwks_uri")) {
-                            jwksUrl = ApiRequest.join(server, json.get("jwks_uri").asText());
+        List<String> tried = new ArrayList<>();
+        for (String path : ServerProbe.METADATA_PATHS) {
+            switch (api.send(ApiRequest.get(server, path))) {
+                case ApiResult.Failure failure -> tried.add(failure.reason());
+                case ApiResult.Response response when response.status() != 200 ->
+                        tried.add(path + " answered " + response.status());
+                case ApiResult.Response response -> {
+                    try {
+                        JsonNode json = JSON.readTree(response.body());
+                        if (json == null || !json.isObject()) {
+                            tried.add(path + " is not a JSON object");
+                        } else {
+                            json.properties().forEach(e -> metadata.add(new Entry(e.getKey(), text(e.getValue()))));
+                            if (json.hasNonNull("jwks_uri")) {
+                                jwksUrl = ApiRequest.join(server, json.get("jwks_uri").asText());
+                            }
                         }
+                    } catch (IOException e) {
+                        tried.add(path + " is not JSON");
                     }
-                } catch (IOException e) {
-                    metadataProblem = METADATA_PATH + " is not JSON";
                 }
             }
+            if (!metadata.isEmpty()) {
+                break;
+            }
+        }
+        if (metadata.isEmpty()) {
+            metadataProblem = String.join("; ", tried) + ": the server publishes no RFC 8414 or OpenID Connect metadata";
         }
         List<KeyInfo> keys = new ArrayList<>();
         String keysProblem = "";

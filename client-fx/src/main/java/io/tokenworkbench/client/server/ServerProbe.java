@@ -6,9 +6,19 @@ import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 
 import java.text.ParseException;
+import java.util.List;
 
-/** Blocking questions to a server: is it there, and what are its public keys. Thread-safe; call off the UI thread. */
+/**
+ * Blocking questions to a server: is it there, where is its token endpoint, and what are its public keys.
+ * Thread-safe; call off the UI thread.
+ */
 public final class ServerProbe {
+
+    /** Where authorization servers describe themselves: RFC 8414, then OpenID Connect Discovery. */
+    public static final List<String> METADATA_PATHS = List.of("/.well-known/oauth-authorization-server",
+            "/.well-known/openid-configuration");
+    /** Our contract's token endpoint, for servers that publish no metadata. */
+    public static final String DEFAULT_TOKEN_ENDPOINT = "/v1/auth/token";
 
     private final ApiClient api;
 
@@ -16,7 +26,7 @@ public final class ServerProbe {
         this.api = api;
     }
 
-    /** Whether the server answers {@code /ping}. */
+    /** Whether the server answers HTTP. */
     public sealed interface Reachability {
         record Reachable() implements Reachability {
         }
@@ -25,18 +35,55 @@ public final class ServerProbe {
         }
     }
 
-    public Reachability ping(String baseUrl) {
+    /**
+     * Whether the server answers HTTP at all on {@code probePath}: any status counts, since an API need not have a
+     * page at any particular path (a 404 from {@code /} is a live server).
+     */
+    public Reachability reach(String baseUrl, String probePath) {
         ApiRequest request;
         try {
-            request = ApiRequest.get(baseUrl, "/ping");
+            request = ApiRequest.get(baseUrl, probePath == null || probePath.isBlank() ? "/" : probePath.strip());
         } catch (IllegalArgumentException e) {
             return new Reachability.Unreachable(e.getMessage());
         }
         return switch (api.send(request)) {
-            case ApiResult.Response r when r.isSuccess() -> new Reachability.Reachable();
-            case ApiResult.Response r -> new Reachability.Unreachable("/ping answered " + r.status());
+            case ApiResult.Response r -> new Reachability.Reachable();
             case ApiResult.Failure f -> new Reachability.Unreachable(f.reason());
         };
+    }
+
+    /**
+     * The server's token endpoint: the {@code token_endpoint} of its metadata when it publishes some, else our
+     * contract's {@value #DEFAULT_TOKEN_ENDPOINT}.
+     */
+    public String tokenEndpoint(String baseUrl) {
+        return metadataField(baseUrl, "token_endpoint").orElse(ApiRequest.join(baseUrl, DEFAULT_TOKEN_ENDPOINT));
+    }
+
+    /** A text member of the server's metadata, from the first of {@link #METADATA_PATHS} that answers with JSON. */
+    public java.util.Optional<String> metadataField(String baseUrl, String name) {
+        for (String path : METADATA_PATHS) {
+            ApiRequest request;
+            try {
+                request = ApiRequest.get(baseUrl, path);
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            }
+            if (api.send(request) instanceof ApiResult.Response r && r.isSuccess()) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode json = io.tokenworkbench.model.json.Json.mapper()
+                            .readTree(r.body());
+                    if (json != null && json.isObject()) {
+                        return json.path(name).isTextual()
+                                ? java.util.Optional.of(ApiRequest.join(baseUrl, json.get(name).asText()))
+                                : java.util.Optional.empty();
+                    }
+                } catch (java.io.IOException e) {
+                    // not metadata; try the next place
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The server's JWKS from {@code /.well-known/jwks.json}; throws {@link IllegalStateException} with a reason. */

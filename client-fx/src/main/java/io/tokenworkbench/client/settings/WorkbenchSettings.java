@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * What the workbench remembers between runs: the window's place and size, the last page and the theme. Kept in
+ * What the workbench remembers between runs: the window's place and size, the last page, the theme and the probe path. Kept in
  * {@code settings.json} in the config folder; a missing or unreadable file gives the defaults, never an error.
  *
  * @param x         window x, or NaN for "centre it"
@@ -21,11 +21,13 @@ import java.util.Set;
  * @param maximized whether the window was maximized
  * @param lastPage  the page shown last
  * @param theme     {@code light} or {@code dark}
+ * @param probePath the path the workbench asks to tell whether the server is up (any HTTP answer means it is)
  */
 public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") double y,
                                 @JsonProperty("width") double width, @JsonProperty("height") double height,
                                 @JsonProperty("maximized") boolean maximized,
-                                @JsonProperty("last_page") String lastPage, @JsonProperty("theme") String theme) {
+                                @JsonProperty("last_page") String lastPage, @JsonProperty("theme") String theme,
+                                @JsonProperty("probe_path") String probePath) {
 
     public static final String FILE_NAME = "settings.json";
     private static final double DEFAULTS_WIDTH = 1200;
@@ -38,7 +40,8 @@ public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") 
             .configure(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
     /** Declared after the constants its construction reads. */
     public static final WorkbenchSettings DEFAULTS =
-            new WorkbenchSettings(Double.NaN, Double.NaN, DEFAULTS_WIDTH, DEFAULTS_HEIGHT, false, "identities", "light");
+            new WorkbenchSettings(Double.NaN, Double.NaN, DEFAULTS_WIDTH, DEFAULTS_HEIGHT, false, "identities", "light",
+                    "/");
 
     /** Cleans up values from an old or hand-edited file: sizes at least 640×480, a known theme, some page. */
     public WorkbenchSettings {
@@ -48,6 +51,7 @@ public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") 
         y = Double.isFinite(y) ? y : Double.NaN;
         lastPage = lastPage == null || lastPage.isBlank() ? "identities" : lastPage;
         theme = theme != null && THEMES.contains(theme) ? theme : "light";
+        probePath = probePath == null || !probePath.startsWith("/") ? "/" : probePath;
     }
 
     /** The settings in {@code configDir}, or the defaults when there are none or they cannot be read. */
@@ -71,15 +75,19 @@ public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") 
 
     public WorkbenchSettings withWindow(double newX, double newY, double newWidth, double newHeight,
                                         boolean newMaximized) {
-        return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, lastPage, theme);
+        return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, lastPage, theme, probePath);
     }
 
     public WorkbenchSettings withLastPage(String page) {
-        return new WorkbenchSettings(x, y, width, height, maximized, page, theme);
+        return new WorkbenchSettings(x, y, width, height, maximized, page, theme, probePath);
     }
 
     public WorkbenchSettings withTheme(String newTheme) {
-        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, newTheme);
+        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, newTheme, probePath);
+    }
+
+    public WorkbenchSettings withProbePath(String path) {
+        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, theme, path);
     }
 
     public boolean dark() {

@@ -90,7 +90,7 @@ class IdentityServiceHttpTest {
 
     @Test
     void rawTokensCannotBeRefreshed() {
-        Identity raw = identities.rawToken("pasted", "a.b.c", null);
+        Identity raw = identities.rawToken(backend.baseUrl(), "pasted", "a.b.c", null);
         assertTrue(raw.isRawToken());
         assertInstanceOf(IdentityService.Outcome.Refused.class, identities.refresh(backend.baseUrl(), raw));
     }

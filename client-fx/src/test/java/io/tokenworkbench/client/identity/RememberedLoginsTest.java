@@ -21,8 +21,9 @@ class RememberedLoginsTest {
     @Test
     void refreshTokensAreKeptInAFileOnlyTheOwnerCanRead(@TempDir Path configDir) throws Exception {
         RememberedLogins store = new RememberedLogins(configDir);
-        Identity alice = new Identity("1", "alice", "alice", null,
-                new TokenSet("access-token-value", "refresh-token-value", NOW, NOW.plusSeconds(900), null), List.of());
+        Identity alice = Identity.withTokens("1", "alice", "alice", null,
+                new TokenSet("access-token-value", "refresh-token-value", NOW, NOW.plusSeconds(900), null), List.of(),
+                "http://localhost:8080", "http://localhost:8080/v1/auth/token");
 
         store.remember("http://localhost:8080", alice, NOW);
 
@@ -39,8 +40,8 @@ class RememberedLoginsTest {
     @Test
     void rememberingAgainReplacesAndForgettingRemoves(@TempDir Path configDir) throws Exception {
         RememberedLogins store = new RememberedLogins(configDir);
-        Identity first = new Identity("1", "bob", "bob", null, new TokenSet("a", "r1", NOW, null, null), List.of());
-        Identity second = new Identity("2", "bob", "bob", null, new TokenSet("a", "r2", NOW, null, null), List.of());
+        Identity first = Identity.withTokens("1", "bob", "bob", null, new TokenSet("a", "r1", NOW, null, null), List.of(), "http://s", "http://s/token");
+        Identity second = Identity.withTokens("2", "bob", "bob", null, new TokenSet("a", "r2", NOW, null, null), List.of(), "http://s", "http://s/token");
 
         store.remember("http://s", first, NOW);
         store.remember("http://s", second, NOW);
@@ -63,7 +64,7 @@ class RememberedLoginsTest {
 
     @Test
     void rawTokensCannotBeRemembered(@TempDir Path configDir) {
-        Identity raw = new Identity("1", "pasted", null, null, new TokenSet("a", null, NOW, null, null), List.of());
+        Identity raw = Identity.withTokens("1", "pasted", null, null, new TokenSet("a", null, NOW, null, null), List.of(), "http://s", "http://s/token");
         assertThrows(IllegalArgumentException.class,
                 () -> new RememberedLogins(configDir).remember("http://s", raw, NOW));
     }

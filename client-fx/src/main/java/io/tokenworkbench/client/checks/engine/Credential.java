@@ -3,9 +3,9 @@ package io.tokenworkbench.client.checks.engine;
 import io.tokenworkbench.client.checks.suite.SuiteIdentity;
 import io.tokenworkbench.client.forge.Forgery;
 import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.Authorizations;
 import io.tokenworkbench.client.http.CookieSession;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -76,8 +76,7 @@ sealed interface Credential {
     record ApiKey(SuiteIdentity.Placement placement, String parameter, String value) implements Credential {
         @Override
         public ApiRequest authorize(ApiRequest request) {
-            return placement == SuiteIdentity.Placement.HEADER ? request.replacingHeader(parameter, value)
-                    : request.withQueryParameter(parameter, value);
+            return Authorizations.apiKey(request, placement == SuiteIdentity.Placement.QUERY, parameter, value);
         }
 
         @Override
@@ -90,8 +89,7 @@ sealed interface Credential {
     record Basic(String username, String password) implements Credential {
         @Override
         public ApiRequest authorize(ApiRequest request) {
-            return request.replacingHeader("Authorization", okhttp3.Credentials.basic(username, password,
-                    StandardCharsets.UTF_8));
+            return Authorizations.basic(request, username, password);
         }
 
         @Override

@@ -6,10 +6,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.tokenworkbench.client.checks.suite.Auth;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
+import io.tokenworkbench.client.server.ServerProbe;
 
 import java.io.IOException;
 import java.text.ParseException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,8 +19,6 @@ import java.util.Optional;
  */
 final class ServerMetadata {
 
-    static final List<String> METADATA_PATHS = List.of("/.well-known/oauth-authorization-server",
-            "/.well-known/openid-configuration");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestSender sender;
@@ -60,7 +58,7 @@ final class ServerMetadata {
     private synchronized Optional<String> field(String name) {
         if (!looked) {
             looked = true;
-            for (String path : METADATA_PATHS) {
+            for (String path : ServerProbe.METADATA_PATHS) {
                 if (sender.send(ApiRequest.get(sender.server(), path), null) instanceof ApiResult.Response r
                         && r.isSuccess()) {
                     try {

@@ -22,7 +22,7 @@ import java.util.Optional;
 public record Auth(Optional<String> tokenEndpoint, Optional<String> jwksUri, Optional<CustomLogin> login,
                    Map<String, SigningKey> keys, JsonNode source) {
 
-    public static final String DEFAULT_TOKEN_ENDPOINT = "/v1/auth/token";
+    public static final String DEFAULT_TOKEN_ENDPOINT = io.tokenworkbench.client.server.ServerProbe.DEFAULT_TOKEN_ENDPOINT;
     public static final String DEFAULT_JWKS = "/.well-known/jwks.json";
 
     public Auth {

@@ -130,10 +130,15 @@ public final class ConsoleView extends BorderPane {
         explanation.setId("responseExplanation");
         explanation.setWrapText(true);
         explanation.textProperty().bind(model.explanationProperty());
+        Button allow = new Button("Allow this origin for the identity");
+        allow.setId("allowOriginButton");
+        allow.setOnAction(event -> model.allowWithheldOrigin());
+        allow.visibleProperty().bind(model.withheldOriginProperty().isNotEmpty());
+        allow.managedProperty().bind(allow.visibleProperty());
         TextArea responseHeaders = readOnly("responseHeaders", model.responseHeadersProperty());
         responseHeaders.setPrefRowCount(6);
         TextArea responseBody = readOnly("responseBody", model.responseBodyProperty());
-        VBox response = new VBox(8, status, explanation, responseHeaders, responseBody);
+        VBox response = new VBox(8, status, explanation, allow, responseHeaders, responseBody);
         VBox.setVgrow(responseBody, Priority.ALWAYS);
 
         VBox compose = new VBox(8, requestLine, new Label("Headers"), headers, new HBox(8, new Label("Body"), pretty),

@@ -6,6 +6,10 @@ import io.tokenworkbench.client.console.RequestHistory;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiResult;
 import io.tokenworkbench.client.http.Challenge;
+import io.tokenworkbench.client.http.ApiRequest;
+import io.tokenworkbench.client.http.Origins;
+import io.tokenworkbench.client.http.Redaction;
+import io.tokenworkbench.client.identity.Access;
 import io.tokenworkbench.client.identity.Identity;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -48,18 +52,22 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper responseBody = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** The origin the last request went to without the identity's credentials, or empty. */
+    private final ReadOnlyStringWrapper withheldOrigin = new ReadOnlyStringWrapper(this, "withheldOrigin", "");
     private final ObservableList<RequestHistory.Entry> history = FXCollections.observableArrayList();
 
     private final ApiClient api;
+    private final ObservableList<Identity> identities;
     private final RequestHistory store;
     private final StringProperty serverUrl;
     private final Clock clock;
     private final Executor background;
     private final Executor ui;
 
-    public ConsoleViewModel(ApiClient api, RequestHistory store, StringProperty serverUrl, Clock clock,
-                            Executor background, Executor ui) {
+    public ConsoleViewModel(ApiClient api, ObservableList<Identity> identities, RequestHistory store,
+                            StringProperty serverUrl, Clock clock, Executor background, Executor ui) {
         this.api = api;
+        this.identities = identities;
         this.store = store;
         this.serverUrl = serverUrl;
         this.clock = clock;
@@ -89,6 +97,11 @@ public final class ConsoleViewModel {
 
     public ObjectProperty<Identity> sendAsProperty() {
         return sendAs;
+    }
+
+    /** The origin the last request went to without the identity's credentials (not its server), or empty. */
+    public ReadOnlyStringProperty withheldOriginProperty() {
+        return withheldOrigin.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -124,45 +137,99 @@ public final class ConsoleViewModel {
         return new ConsoleRequest(method.get(), path.get(), headers.get(), body.get());
     }
 
-    private String token() {
-        Identity identity = sendAs.get();
-        return identity == null || identity.tokens() == null ? null : identity.tokens().accessToken();
-    }
-
-    /** Sends the request; invalid input is explained instead. */
+    /**
+     * Sends the request; invalid input is explained instead. The identity's credentials (and cookies) go only to
+     * its own server's origin and the origins allowed for it; to any other, the request goes without them, and says
+     * so.
+     */
     public void send() {
         if (busy.get()) {
             return;
         }
         ConsoleRequest request = current();
-        String who = sendAs.get() == null ? "anonymous" : sendAs.get().label();
-        switch (request.build(serverUrl.get(), token())) {
+        Identity identity = sendAs.get();
+        String who = identity == null ? "anonymous" : identity.label();
+        switch (request.build(serverUrl.get())) {
             case ConsoleRequest.Built.Invalid(String reason) -> {
                 outcome.set(Outcome.NONE);
                 explanation.set(reason);
             }
             case ConsoleRequest.Built.Ready ready -> {
+                boolean trusted = identity == null || identity.sendsTo(ready.request().url());
+                ApiRequest authorized = identity == null ? ready.request() : identity.authorize(ready.request());
+                ApiClient client = trusted && identity != null && identity.cookies() != null
+                        ? api.withCookies(identity.cookies()) : api;
                 busy.set(true);
                 status.set("Sending…");
-                explanation.set(request.bodyIsJson() ? "" : "Note: the body is not valid JSON; sent as typed");
-                CompletableFuture.supplyAsync(() -> api.send(ready.request()), background)
+                withheldOrigin.set(trusted ? "" : Origins.of(ready.request().url()));
+                String note = request.bodyIsJson() ? "" : "Note: the body is not valid JSON; sent as typed";
+                if (!trusted) {
+                    note = (note.isEmpty() ? "" : note + "\n") + "Sent without " + identity.label() + "'s credentials: "
+                            + Origins.of(ready.request().url()) + " is not its server (" + identity.origin()
+                            + "). Allow this origin for it only if you trust it with them.";
+                }
+                explanation.set(note);
+                String recordedAs = trusted ? who : who + ", credentials withheld";
+                Redaction.Known known = knownSecrets(identity);
+                CompletableFuture.supplyAsync(() -> client.send(authorized), background)
                         .whenCompleteAsync((result, failure) -> {
                             busy.set(false);
                             if (failure != null) {
                                 show(new ApiResult.Failure(failure.getClass().getSimpleName(), java.time.Duration.ZERO));
                             } else {
                                 show(result);
-                                remember(request, who, result);
+                                remember(request.redacted(known), recordedAs, result);
                             }
                         }, ui);
             }
         }
     }
 
+    /** Lets the chosen identity send its credentials to the origin the last request was refused them for. */
+    public void allowWithheldOrigin() {
+        Identity identity = sendAs.get();
+        String origin = withheldOrigin.get();
+        if (identity == null || origin.isEmpty()) {
+            return;
+        }
+        Identity allowed = identity.allowingOriginOf(origin);
+        for (int i = 0; i < identities.size(); i++) {
+            if (identities.get(i).id().equals(identity.id())) {
+                identities.set(i, allowed);
+            }
+        }
+        sendAs.set(allowed);
+        withheldOrigin.set("");
+        explanation.set(identity.label() + "'s credentials may now go to " + origin + " as well; send again");
+    }
+
+    /** The secrets in play that history must not keep: the identity's key, password or tokens. */
+    private static Redaction.Known knownSecrets(Identity identity) {
+        Redaction.Known known = new Redaction.Known();
+        if (identity != null) {
+            switch (identity.access()) {
+                case Access.ApiKey key -> known.add(key.value());
+                case Access.Basic basic -> known.add(basic.password());
+                case Access.Client client -> known.add(client.clientSecret());
+                case Access.Token token -> {
+                }
+                case Access.Session session -> {
+                }
+            }
+            identity.currentTokens().ifPresent(tokens -> {
+                known.add(tokens.accessToken());
+                known.add(tokens.refreshToken());
+            });
+        }
+        return known;
+    }
+
     /** The request as a curl command, or the reason it cannot be built. */
     public String curl() {
-        return switch (current().build(serverUrl.get(), token())) {
-            case ConsoleRequest.Built.Ready(var request) -> CurlCommand.of(request);
+        Identity identity = sendAs.get();
+        return switch (current().build(serverUrl.get())) {
+            case ConsoleRequest.Built.Ready(var request) -> CurlCommand.of(identity == null ? request
+                    : identity.authorize(request));
             case ConsoleRequest.Built.Invalid(String reason) -> "# " + reason;
         };
     }

@@ -1,6 +1,7 @@
 package io.tokenworkbench.client.identity.ui;
 
 import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.identity.Access;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.TimelineEvent;
 import javafx.collections.FXCollections;
@@ -8,10 +9,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -22,7 +25,10 @@ import javafx.scene.layout.VBox;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** The identities page: log in, paste a token, pick the active identity, refresh, log out, see the timeline. */
+/**
+ * The identities page: obtain an identity any way an API offers (the form changes with the way chosen), pick the
+ * active one, refresh, log out, see the timeline.
+ */
 public final class IdentitiesView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -36,44 +42,107 @@ public final class IdentitiesView extends BorderPane {
     }
 
     private void createView() {
-        TextField username = new TextField();
-        username.setId("usernameField");
-        username.setPromptText("username");
-        username.textProperty().bindBidirectional(model.usernameProperty());
+        ComboBox<IdentitiesViewModel.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(
+                IdentitiesViewModel.Kind.values()));
+        kind.setId("kindChoice");
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        TextField endpoint = field("tokenEndpointField", "token endpoint (blank: the server's own)",
+                model.tokenEndpointProperty());
+        TextField username = field("usernameField", "username", model.usernameProperty());
         PasswordField password = new PasswordField();
         password.setId("passwordField");
-        password.setPromptText("password (used once, never stored)");
         password.textProperty().bindBidirectional(model.passwordProperty());
-        TextField scope = new TextField();
-        scope.setId("scopeField");
-        scope.setPromptText("scope (optional), e.g. posts:read");
-        scope.textProperty().bindBidirectional(model.scopeProperty());
+        TextField scope = field("scopeField", "scope (optional), e.g. posts:read", model.scopeProperty());
+        TextField clientId = field("clientIdField", "client id", model.clientIdProperty());
+        CheckBox secretInForm = new CheckBox("Send the secret in the form, not as Basic");
+        secretInForm.setId("secretInFormCheck");
+        secretInForm.selectedProperty().bindBidirectional(model.secretInFormProperty());
+        TextField loginMethod = field("loginMethodField", "POST", model.loginMethodProperty());
+        loginMethod.setPrefColumnCount(5);
+        TextField loginPath = field("loginPathField", "/auth/login", model.loginPathProperty());
+        TextArea loginBody = new TextArea();
+        loginBody.setId("loginBodyField");
+        loginBody.setPrefRowCount(2);
+        loginBody.setWrapText(true);
+        loginBody.textProperty().bindBidirectional(model.loginBodyProperty());
+        TextField tokenAt = field("tokenAtField", "/access_token, header:Authorization or cookie:token",
+                model.tokenAtProperty());
+        ComboBox<String> keyIn = new ComboBox<>(FXCollections.observableArrayList("header", "query"));
+        keyIn.setId("keyInChoice");
+        keyIn.setValue(model.keyInQueryProperty().get() ? "query" : "header");
+        keyIn.valueProperty().addListener((obs, old, where) -> model.keyInQueryProperty().set("query".equals(where)));
+        TextField keyName = field("keyNameField", "X-API-Key", model.keyNameProperty());
+        TextField raw = field("rawTokenField", "paste an access token", model.rawTokenProperty());
         Button login = new Button("Log in");
         login.setId("loginButton");
         login.getStyleClass().add(Styles.ACCENT);
         login.setDefaultButton(true);
         login.disableProperty().bind(model.canLoginProperty().not());
         login.setOnAction(event -> model.login());
+        Button useRaw = new Button("Use token");
+        useRaw.setId("useRawTokenButton");
+        useRaw.setOnAction(event -> model.useRawToken());
         Button demo = new Button("Add demo identities");
         demo.setId("demoButton");
         demo.disableProperty().bind(model.busyProperty());
         demo.setOnAction(event -> model.addDemoIdentities());
 
-        TextField raw = new TextField();
-        raw.setId("rawTokenField");
-        raw.setPromptText("or paste an access token");
-        raw.textProperty().bindBidirectional(model.rawTokenProperty());
-        Button useRaw = new Button("Use token");
-        useRaw.setId("useRawTokenButton");
-        useRaw.setOnAction(event -> model.useRawToken());
-
         GridPane form = new GridPane(8, 8);
-        form.addRow(0, new Label("Username"), username, new Label("Password"), password);
-        form.addRow(1, new Label("Scope"), scope, login, demo);
-        form.addRow(2, new Label("Raw token"), raw, useRaw);
-        GridPane.setColumnSpan(raw, 1);
-        GridPane.setHgrow(username, Priority.ALWAYS);
-        GridPane.setHgrow(password, Priority.ALWAYS);
+        Runnable layOut = () -> {
+            form.getChildren().clear();
+            IdentitiesViewModel.Kind chosen = model.kindProperty().get();
+            form.addRow(0, new Label("How"), kind, demo);
+            int row = 1;
+            switch (chosen) {
+                case PASSWORD -> {
+                    form.addRow(row++, new Label("Token endpoint"), endpoint);
+                    form.addRow(row++, new Label("Username"), username);
+                    form.addRow(row++, new Label("Password"), password);
+                    form.addRow(row++, new Label("Scope"), scope);
+                    password.setPromptText("password (used once, never stored)");
+                }
+                case CLIENT -> {
+                    form.addRow(row++, new Label("Token endpoint"), endpoint);
+                    form.addRow(row++, new Label("Client id"), clientId);
+                    form.addRow(row++, new Label("Client secret"), password, secretInForm);
+                    form.addRow(row++, new Label("Scope"), scope);
+                    password.setPromptText("client secret (kept in memory to renew the token)");
+                }
+                case CUSTOM, SESSION -> {
+                    form.addRow(row++, new Label("Request"), new HBox(8, loginMethod, loginPath));
+                    form.addRow(row++, new Label("Body"), loginBody);
+                    if (chosen == IdentitiesViewModel.Kind.CUSTOM) {
+                        form.addRow(row++, new Label("Token is at"), tokenAt);
+                    }
+                    form.addRow(row++, new Label("Username"), username);
+                    form.addRow(row++, new Label("Password"), password);
+                    password.setPromptText("fills ${password} (used once, never stored)");
+                }
+                case API_KEY -> {
+                    form.addRow(row++, new Label("Sent in the"), new HBox(8, keyIn, keyName));
+                    form.addRow(row++, new Label("Key"), password);
+                    password.setPromptText("the API key (kept in memory)");
+                }
+                case BASIC -> {
+                    form.addRow(row++, new Label("Username"), username);
+                    form.addRow(row++, new Label("Password"), password);
+                    password.setPromptText("password (kept in memory: Basic sends it on every request)");
+                }
+                case TOKEN -> form.addRow(row++, new Label("Token"), raw);
+            }
+            form.add(chosen == IdentitiesViewModel.Kind.TOKEN ? useRaw : login, 1, row);
+            if (chosen == IdentitiesViewModel.Kind.PASSWORD || chosen == IdentitiesViewModel.Kind.CLIENT) {
+                model.suggestTokenEndpoint();
+            }
+        };
+        model.kindProperty().addListener((obs, old, chosen) -> layOut.run());
+        layOut.run();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
 
         Label message = new Label();
         message.setId("identityMessage");
@@ -82,7 +151,7 @@ public final class IdentitiesView extends BorderPane {
 
         ListView<Identity> list = new ListView<>(model.identities());
         list.setId("identityList");
-        list.setPlaceholder(new Label("No identities yet: log in or add the demo identities"));
+        list.setPlaceholder(new Label("No identities yet: obtain one above, or add the demo identities"));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Identity identity, boolean empty) {
@@ -93,8 +162,7 @@ public final class IdentitiesView extends BorderPane {
                 }
                 boolean isActive = model.activeProperty().get() != null
                         && model.activeProperty().get().id().equals(identity.id());
-                setText((isActive ? "● " : "   ") + identity.label() + (identity.tokens() == null ? "  (logged out)"
-                        : identity.isRawToken() ? "  (raw token)" : ""));
+                setText((isActive ? "● " : "   ") + identity.label() + "  " + describe(identity));
             }
         });
         model.activeProperty().addListener((obs, old, now) -> list.refresh());
@@ -138,6 +206,28 @@ public final class IdentitiesView extends BorderPane {
         setCenter(center);
         BorderPane.setMargin(center, new Insets(12, 0, 0, 0));
         setPadding(new Insets(12));
+    }
+
+    private static String describe(Identity identity) {
+        String how = switch (identity.access()) {
+            case Access.Token token when identity.tokens() == null -> "(logged out)";
+            case Access.Token token -> token.tokenEndpoint() == null ? "(token, cannot be refreshed)" : "";
+            case Access.Client client -> identity.tokens() == null ? "(no token)" : "(client)";
+            case Access.ApiKey key -> "(API key in the " + (key.inQuery() ? "query" : "header") + " " + key.name() + ")";
+            case Access.Basic basic -> "(HTTP Basic)";
+            case Access.Session session -> identity.hasCredentials() ? "(cookie session)" : "(session ended)";
+        };
+        String cookies = identity.cookies() != null && !(identity.access() instanceof Access.Session)
+                && !identity.cookies().isEmpty() ? " + cookies" : "";
+        return how + cookies + "  · " + identity.origin();
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static Button action(String text, String id, ListView<Identity> list,

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -32,15 +33,46 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The identities page: log in by password (optional scope) or paste a raw token, add the demo identities, switch the
- * active one, refresh by hand or automatically shortly before expiry, log out, remember refresh tokens. Network work
- * runs on the background executor; results land on the UI executor.
+ * The identities page: obtain an identity any way an API offers (the OAuth2 password or client credentials grant at
+ * its token endpoint, a login of its own, a cookie session, an API key, HTTP Basic, a pasted token), add the demo
+ * identities, switch the active one, refresh by hand or automatically shortly before expiry, log out, remember
+ * refresh tokens. Network work runs on the background executor; results land on the UI executor.
  */
 public final class IdentitiesViewModel {
 
+    /** The ways to obtain an identity, as the page offers them. */
+    public enum Kind {
+        PASSWORD("OAuth2 password grant"), CLIENT("OAuth2 client credentials"), CUSTOM("Login of the API's own"),
+        SESSION("Cookie session"), API_KEY("API key"), BASIC("HTTP Basic"), TOKEN("Raw token");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The body a custom login starts with: the commonest JSON login. */
+    public static final String DEFAULT_LOGIN_BODY = "{\"username\": \"${username}\", \"password\": \"${password}\"}";
+
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.PASSWORD);
+    private final StringProperty tokenEndpoint = new SimpleStringProperty(this, "tokenEndpoint", "");
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty scope = new SimpleStringProperty(this, "scope", "");
+    private final StringProperty clientId = new SimpleStringProperty(this, "clientId", "");
+    private final BooleanProperty secretInForm = new SimpleBooleanProperty(this, "secretInForm", false);
+    private final StringProperty loginMethod = new SimpleStringProperty(this, "loginMethod", "POST");
+    private final StringProperty loginPath = new SimpleStringProperty(this, "loginPath", "/auth/login");
+    private final StringProperty loginBody = new SimpleStringProperty(this, "loginBody", DEFAULT_LOGIN_BODY);
+    private final StringProperty tokenAt = new SimpleStringProperty(this, "tokenAt", "/access_token");
+    private final BooleanProperty keyInQuery = new SimpleBooleanProperty(this, "keyInQuery", false);
+    private final StringProperty keyName = new SimpleStringProperty(this, "keyName", "X-API-Key");
     private final StringProperty rawToken = new SimpleStringProperty(this, "rawToken", "");
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -68,11 +100,65 @@ public final class IdentitiesViewModel {
         this.clock = clock;
         this.background = background;
         this.ui = ui;
-        canLogin = Bindings.createBooleanBinding(() -> !busy.get() && !username.get().isBlank()
-                && !password.get().isEmpty(), busy, username, password);
+        canLogin = Bindings.createBooleanBinding(this::complete, busy, kind, username, password, clientId,
+                loginPath, keyName, rawToken);
+    }
+
+    private boolean complete() {
+        if (busy.get()) {
+            return false;
+        }
+        return switch (kind.get()) {
+            case PASSWORD, BASIC -> !username.get().isBlank() && !password.get().isEmpty();
+            case CLIENT -> !clientId.get().isBlank() && !password.get().isEmpty();
+            case CUSTOM, SESSION -> !loginPath.get().isBlank();
+            case API_KEY -> !keyName.get().isBlank() && !password.get().isEmpty();
+            case TOKEN -> !rawToken.get().isBlank();
+        };
     }
 
     // ---- inputs and state
+
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    /** The token endpoint for the OAuth2 kinds: path or URL; blank uses the server's own. */
+    public StringProperty tokenEndpointProperty() {
+        return tokenEndpoint;
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
+    }
+
+    public BooleanProperty secretInFormProperty() {
+        return secretInForm;
+    }
+
+    public StringProperty loginMethodProperty() {
+        return loginMethod;
+    }
+
+    public StringProperty loginPathProperty() {
+        return loginPath;
+    }
+
+    public StringProperty loginBodyProperty() {
+        return loginBody;
+    }
+
+    public StringProperty tokenAtProperty() {
+        return tokenAt;
+    }
+
+    public BooleanProperty keyInQueryProperty() {
+        return keyInQuery;
+    }
+
+    public StringProperty keyNameProperty() {
+        return keyName;
+    }
 
     public StringProperty usernameProperty() {
         return username;
@@ -116,16 +202,55 @@ public final class IdentitiesViewModel {
 
     // ---- commands
 
-    /** Logs in with the form's username, password and scope; the password field is cleared either way. */
+    /**
+     * Obtains an identity the way {@link #kindProperty()} says, from the form; the password (or secret, or key)
+     * field is cleared either way.
+     */
     public void login() {
         if (!canLogin.get()) {
             return;
         }
+        String server = serverUrl.get();
         String user = username.get().strip();
         String secret = password.get();
         String wanted = scope.get();
+        String endpoint = tokenEndpoint.get();
         password.set("");
-        run(() -> service.login(serverUrl.get(), user, secret, wanted), true);
+        switch (kind.get()) {
+            case PASSWORD -> run(() -> service.login(server, endpoint, user, secret, wanted), true);
+            case CLIENT -> {
+                String id = clientId.get().strip();
+                boolean inForm = secretInForm.get();
+                run(() -> service.clientCredentials(server, endpoint, id, secret, wanted, inForm), true);
+            }
+            case CUSTOM, SESSION -> {
+                IdentityService.CustomLogin login = new IdentityService.CustomLogin(loginMethod.get(),
+                        loginPath.get().strip(), loginBody.get(), kind.get() == Kind.SESSION ? "" : tokenAt.get(),
+                        kind.get() == Kind.SESSION);
+                run(() -> service.customLogin(server, login, user, secret), true);
+            }
+            case API_KEY -> added(service.apiKey(server, keyName.get().strip() + " key", keyInQuery.get(),
+                    keyName.get().strip(), secret));
+            case BASIC -> added(service.basic(server, user, secret));
+            case TOKEN -> useRawToken();
+        }
+    }
+
+    /** Puts the server's own token endpoint (from its metadata) into the form, unless one was typed already. */
+    public void suggestTokenEndpoint() {
+        String server = serverUrl.get();
+        CompletableFuture.supplyAsync(() -> service.tokenEndpoint(server), background)
+                .whenCompleteAsync((endpoint, failure) -> {
+                    if (endpoint != null && tokenEndpoint.get().isBlank()) {
+                        tokenEndpoint.set(endpoint);
+                    }
+                }, ui);
+    }
+
+    private void added(Identity identity) {
+        identities.add(identity);
+        active.set(identity);
+        message.set("Added " + identity.label() + "; its credentials go to " + identity.origin() + " only");
     }
 
     /** Logs in every demo identity of the contract (dev-mode servers). */
@@ -161,11 +286,8 @@ public final class IdentitiesViewModel {
                 Instant expires = token.numericDate("exp").map(Instant::ofEpochSecond).orElse(null);
                 String label = token.claim("username").or(() -> token.claim("sub")).map(s -> "raw token (" + s + ")")
                         .orElse("raw token");
-                Identity identity = service.rawToken(label, token.compact(), expires);
-                identities.add(identity);
-                active.set(identity);
                 rawToken.set("");
-                message.set("Added " + label);
+                added(service.rawToken(serverUrl.get(), label, token.compact(), expires));
             }
         }
     }
@@ -209,8 +331,7 @@ public final class IdentitiesViewModel {
             return;
         }
         for (Identity identity : List.copyOf(identities)) {
-            TokenSet tokens = identity.tokens();
-            if (tokens != null && RefreshPolicy.isDue(tokens, now) && refreshing.add(identity.id())) {
+            if (RefreshPolicy.isDue(identity, now) && refreshing.add(identity.id())) {
                 String server = serverUrl.get();
                 CompletableFuture.supplyAsync(() -> service.refresh(server, identity), background)
                         .whenCompleteAsync((outcome, failure) -> {

@@ -32,7 +32,23 @@ public final class ServerView extends VBox {
         Label summary = new Label();
         summary.setId("serverSummary");
         summary.textProperty().bind(model.summaryProperty());
-        HBox bar = new HBox(12, title, refresh, summary);
+        javafx.scene.control.TextField probe = new javafx.scene.control.TextField();
+        probe.setId("probePath");
+        probe.setPrefColumnCount(10);
+        probe.setText(model.probePathProperty().get());
+        probe.setTooltip(new javafx.scene.control.Tooltip("The path the workbench asks every few seconds to tell "
+                + "whether the server is up; any HTTP answer, even 404, means it is"));
+        probe.setOnAction(event -> model.probePathProperty().set(probe.getText().isBlank() ? "/"
+                : probe.getText().strip().startsWith("/") ? probe.getText().strip() : "/" + probe.getText().strip()));
+        probe.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                probe.getOnAction().handle(null);
+            }
+        });
+        model.probePathProperty().addListener((obs, old, path) -> probe.setText(path));
+        HBox bar = new HBox(12, title, refresh, summary, new javafx.scene.layout.Region(), new Label("Probe path"),
+                probe);
+        HBox.setHgrow(bar.getChildren().get(3), javafx.scene.layout.Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label problems = new Label();
@@ -48,7 +64,8 @@ public final class ServerView extends VBox {
         metadata.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metadata.getColumns().add(column("Metadata (RFC 8414)", ServerDiscovery.Entry::name, 260));
         metadata.getColumns().add(column("Value", ServerDiscovery.Entry::value, 600));
-        metadata.setPlaceholder(new Label("Press Discover to read /.well-known/oauth-authorization-server"));
+        metadata.setPlaceholder(new Label("Press Discover to read /.well-known/oauth-authorization-server or "
+                + "/.well-known/openid-configuration"));
 
         TableView<ServerDiscovery.KeyInfo> keys = new TableView<>(model.keys());
         keys.setId("keysTable");

@@ -26,11 +26,20 @@ public final class ServerViewModel {
     private final Executor background;
     private final Executor ui;
 
-    public ServerViewModel(ServerDiscovery discovery, StringProperty serverUrl, Executor background, Executor ui) {
+    private final StringProperty probePath;
+
+    public ServerViewModel(ServerDiscovery discovery, StringProperty serverUrl, StringProperty probePath,
+                           Executor background, Executor ui) {
         this.discovery = discovery;
         this.serverUrl = serverUrl;
+        this.probePath = probePath;
         this.background = background;
         this.ui = ui;
+    }
+
+    /** The path asked to tell whether the server is up (the whole workbench's). */
+    public StringProperty probePathProperty() {
+        return probePath;
     }
 
     public ObservableList<ServerDiscovery.Entry> metadata() {

@@ -31,8 +31,9 @@ class ConsoleViewModelTest {
     }
 
     private ConsoleViewModel model() {
-        return new ConsoleViewModel(API, new RequestHistory(configDir), new SimpleStringProperty(backend.baseUrl()),
-                Clock.systemUTC(), Runnable::run, Runnable::run);
+        return new ConsoleViewModel(API, javafx.collections.FXCollections.observableArrayList(),
+                new RequestHistory(configDir), new SimpleStringProperty(backend.baseUrl()), Clock.systemUTC(),
+                Runnable::run, Runnable::run);
     }
 
     @Test

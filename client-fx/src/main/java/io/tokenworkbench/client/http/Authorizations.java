@@ -1,0 +1,21 @@
+package io.tokenworkbench.client.http;
+
+import java.nio.charset.StandardCharsets;
+
+/** The ways a request carries credentials, in one place for the workbench's identities and the check engine. */
+public final class Authorizations {
+
+    private Authorizations() {
+    }
+
+    /** {@code Authorization: Basic} (RFC 7617, UTF-8), replacing any earlier Authorization. */
+    public static ApiRequest basic(ApiRequest request, String username, String password) {
+        return request.replacingHeader("Authorization", okhttp3.Credentials.basic(username, password,
+                StandardCharsets.UTF_8));
+    }
+
+    /** An API key as a header (replacing one of that name) or a query parameter. */
+    public static ApiRequest apiKey(ApiRequest request, boolean inQuery, String name, String value) {
+        return inQuery ? request.withQueryParameter(name, value) : request.replacingHeader(name, value);
+    }
+}

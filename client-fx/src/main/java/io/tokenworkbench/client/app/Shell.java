@@ -20,6 +20,9 @@ import io.tokenworkbench.client.identity.ui.IdentitiesViewModel;
 import io.tokenworkbench.client.inspector.Durations;
 import io.tokenworkbench.client.inspector.ui.InspectorView;
 import io.tokenworkbench.client.inspector.ui.InspectorViewModel;
+import io.tokenworkbench.client.inspector.ui.SignViewModel;
+import io.tokenworkbench.client.forge.Forgery;
+import io.tokenworkbench.client.forge.TokenForge;
 import io.tokenworkbench.client.server.ServerDiscovery;
 import io.tokenworkbench.client.server.ServerProbe;
 import io.tokenworkbench.client.server.ui.ServerView;
@@ -117,7 +120,10 @@ public final class Shell extends BorderPane {
                 inspector.inputProperty().set(active.tokens().accessToken());
             }
         });
-        VBox inspectorPage = new VBox(new HBox(inspectActive), new InspectorView(inspector));
+        SignViewModel sign = new SignViewModel(new TokenForge(new Forgery(context.clock())), context.linter(),
+                context.probe(), context.identityService(), context.identities(), context.serverUrl(), context.clock(),
+                context.background(), context.ui());
+        VBox inspectorPage = new VBox(new HBox(inspectActive), new InspectorView(inspector, sign));
         inspectorPage.setPadding(new Insets(12, 0, 0, 12));
         VBox.setVgrow(inspectorPage.getChildren().get(1), Priority.ALWAYS);
 

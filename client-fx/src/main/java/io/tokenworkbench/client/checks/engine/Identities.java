@@ -9,6 +9,7 @@ import io.tokenworkbench.client.checks.suite.RequestSpec;
 import io.tokenworkbench.client.checks.suite.SuiteIdentity;
 import io.tokenworkbench.client.checks.suite.SuiteIdentity.Derivation;
 import io.tokenworkbench.client.forge.Forgery;
+import io.tokenworkbench.client.forge.Recipe;
 import io.tokenworkbench.client.forge.SigningKey;
 import io.tokenworkbench.client.forge.TokenSigner;
 import io.tokenworkbench.client.http.ApiRequest;
@@ -451,6 +452,11 @@ final class Identities implements AutoCloseable {
                     ? Forgery.DEFAULT_OTHER_PARTY : derived.value());
             return mint(minted, claim);
         }
+        if (kind.recipe().isPresent()) {
+            Recipe recipe = kind.recipe().get();
+            return new Credential.Attack(recipe.apply(forgery, token, recipe.needsServerKeys() ? metadata.keys() : null,
+                    recipe.needsUrl() ? jkuServer().urlFor(derived.name()) : null));
+        }
         SigningKey key = derived.key() == null ? null : auth.keys().get(derived.key());
         return switch (kind) {
             case TAMPERED -> bearer(forgery.tampered(token));
@@ -462,15 +468,8 @@ final class Identities implements AutoCloseable {
             case ISSUER -> bearer(forgery.issuer(token, derived.value()));
             case EXPIRED -> bearer(forgery.expired(token, key, null));
             case RESIGN -> bearer(forgery.resign(token, key, null));
-            case KEY_CONFUSION -> new Credential.Attack(forgery.keyConfusion(token, metadata.keys()));
-            case JWK_HEADER -> new Credential.Attack(List.of(forgery.jwkHeader(token)));
-            case JKU -> new Credential.Attack(List.of(forgery.jku(token, jkuServer().urlFor(derived.name()))));
-            case KID_TRAVERSAL -> new Credential.Attack(List.of(forgery.kidTraversal(token)));
-            case KID_INJECTION -> new Credential.Attack(List.of(forgery.kidInjection(token)));
-            case PSYCHIC -> new Credential.Attack(List.of(forgery.psychic(token)));
-            case NONE_VARIANTS -> new Credential.Attack(forgery.noneVariants(token));
-            case BLANK_SECRET -> new Credential.Attack(List.of(forgery.blankSecret(token)));
-            case WEAK_SECRET -> new Credential.Attack(forgery.weakSecrets(token));
+            case KEY_CONFUSION, JWK_HEADER, JKU, KID_TRAVERSAL, KID_INJECTION, PSYCHIC, NONE_VARIANTS, BLANK_SECRET,
+                 WEAK_SECRET -> throw new IllegalStateException("attacks are made by their recipe, above");
         };
     }
 

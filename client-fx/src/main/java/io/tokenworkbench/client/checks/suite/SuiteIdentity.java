@@ -1,6 +1,7 @@
 package io.tokenworkbench.client.checks.suite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenworkbench.client.forge.Recipe;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -159,48 +160,48 @@ public sealed interface SuiteIdentity {
     /** How a derived token is made bad. */
     enum Derivation {
         /** Payload edited (roles admin, superuser) with the original signature kept. */
-        TAMPERED("tampered", false),
+        TAMPERED("tampered", null),
         /** Claims set or removed with the original signature kept. */
-        CLAIMS("claims", false),
+        CLAIMS("claims", null),
         /** Re-issued as an unsecured JWS: header {@code alg: none}, no signature. */
-        ALG_NONE("alg-none", false),
+        ALG_NONE("alg-none", null),
         /** The signature removed, the trailing dot kept. */
-        STRIPPED("stripped", false),
+        STRIPPED("stripped", null),
         /** Re-signed with a freshly generated key of the same type, the original {@code kid} kept. */
-        OTHER_KEY("other-key", false),
+        OTHER_KEY("other-key", null),
         /** {@code aud} changed: re-minted properly signed when the source is minted, else edited under the old signature. */
-        AUDIENCE("audience", false),
+        AUDIENCE("audience", null),
         /** {@code iss} changed, as for {@link #AUDIENCE}. */
-        ISSUER("issuer", false),
+        ISSUER("issuer", null),
         /** Expired an hour ago and re-signed with a named key: properly signed, just too old. */
-        EXPIRED("expired", false),
+        EXPIRED("expired", null),
         /** The same claims re-signed with a named key. */
-        RESIGN("resign", false),
+        RESIGN("resign", null),
         /** HS256 keyed with the server's RSA or EC public key (from its JWKS) in PEM forms. */
-        KEY_CONFUSION("key-confusion", true),
+        KEY_CONFUSION("key-confusion", Recipe.KEY_CONFUSION),
         /** Signed with an attacker's key embedded in the header as {@code jwk} (CVE-2018-0114). */
-        JWK_HEADER("jwk-header", true),
+        JWK_HEADER("jwk-header", Recipe.JWK_HEADER),
         /** Signed with an attacker's key published on a loopback port the header's {@code jku} points at. */
-        JKU("jku", true),
+        JKU("jku", Recipe.JKU),
         /** {@code kid} pointing at {@code /dev/null} through {@code ../}, HS256 with an empty key. */
-        KID_TRAVERSAL("kid-traversal", true),
+        KID_TRAVERSAL("kid-traversal", Recipe.KID_TRAVERSAL),
         /** A SQL-injection {@code kid} with the HMAC key it makes a lookup return. */
-        KID_INJECTION("kid-injection", true),
+        KID_INJECTION("kid-injection", Recipe.KID_INJECTION),
         /** ES256 with r = s = 0 (CVE-2022-21449). */
-        PSYCHIC("psychic", true),
+        PSYCHIC("psychic", Recipe.PSYCHIC),
         /** {@code alg} none, None, NONE and nOnE. */
-        NONE_VARIANTS("none-variants", true),
+        NONE_VARIANTS("none-variants", Recipe.NONE_VARIANTS),
         /** HS256 with the empty secret. */
-        BLANK_SECRET("blank-secret", true),
+        BLANK_SECRET("blank-secret", Recipe.BLANK_SECRET),
         /** HS256 with each bundled guessable secret. */
-        WEAK_SECRET("weak-secret", true);
+        WEAK_SECRET("weak-secret", Recipe.WEAK_SECRET);
 
         private final String yamlName;
-        private final boolean attack;
+        private final Recipe recipe;
 
-        Derivation(String yamlName, boolean attack) {
+        Derivation(String yamlName, Recipe recipe) {
             this.yamlName = yamlName;
-            this.attack = attack;
+            this.recipe = recipe;
         }
 
         public String yamlName() {
@@ -209,7 +210,12 @@ public sealed interface SuiteIdentity {
 
         /** One of the classic attacks, named in cells and reports. */
         public boolean isAttack() {
-            return attack;
+            return recipe != null;
+        }
+
+        /** The attack's recipe, for {@link #isAttack() attacks}. */
+        public Optional<Recipe> recipe() {
+            return Optional.ofNullable(recipe);
         }
 
         /** Whether it re-signs with a key the suite names. */

@@ -18,6 +18,7 @@ import io.tokenworkbench.client.checks.report.MarkdownReport;
 import io.tokenworkbench.client.checks.suite.Check;
 import io.tokenworkbench.client.checks.suite.Suite;
 import io.tokenworkbench.client.checks.suite.SuiteException;
+import io.tokenworkbench.client.checks.suite.SuiteEnvironment;
 import io.tokenworkbench.client.checks.suite.SuiteParser;
 import io.tokenworkbench.client.checks.suite.SuiteProblem;
 import javafx.beans.property.BooleanProperty;
@@ -189,7 +190,10 @@ public final class MatrixViewModel {
     /** Parses the editor's text; problems show inline, the matrix shows the suite's rows and columns. */
     public Optional<Suite> validate() {
         try {
-            Suite suite = SuiteParser.parse(sourceName(), suiteText.get());
+            Path file = suiteFile.get();
+            Path folder = file == null || file.toAbsolutePath().getParent() == null ? Path.of("").toAbsolutePath()
+                    : file.toAbsolutePath().getParent();
+            Suite suite = SuiteParser.parse(sourceName(), suiteText.get(), SuiteEnvironment.system(folder));
             problems.clear();
             if (!running.get()) {
                 layOut(suite);

@@ -25,18 +25,28 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Function;
 
-/** The token inspector: paste a JWT, see its parts, claims, expiry, signature status and lints. */
+/**
+ * The token inspector: paste a JWT, see its parts, claims, expiry, signature status and lints (the Inspect tab); write
+ * and sign or forge one (the Sign tab).
+ */
 public final class InspectorView extends BorderPane {
 
     private final InspectorViewModel model;
 
-    public InspectorView(InspectorViewModel model) {
+    public InspectorView(InspectorViewModel model, SignViewModel sign) {
         this.model = model;
         setId("inspectorView");
-        createView();
+        BorderPane inspect = createView();
+        Tab inspectTab = new Tab("Inspect", inspect);
+        inspectTab.setId("inspectTab");
+        Tab signTab = new Tab("Sign", new SignPane(sign, () -> model.inputProperty().get()));
+        signTab.setId("signTab");
+        TabPane tabs = new TabPane(inspectTab, signTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
     }
 
-    private void createView() {
+    private BorderPane createView() {
         TextArea input = new TextArea();
         input.setId("tokenInput");
         input.setPromptText("Paste a JWT (with or without \"Bearer \")");
@@ -119,10 +129,11 @@ public final class InspectorView extends BorderPane {
         split.setDividerPositions(0.62);
 
         VBox top = new VBox(8, input, keyPane, error, signature, expiryRow);
-        setTop(top);
-        setCenter(split);
+        BorderPane inspect = new BorderPane(split);
+        inspect.setTop(top);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
-        setPadding(new Insets(12));
+        inspect.setPadding(new Insets(12));
+        return inspect;
     }
 
     private Tab compareTab() {

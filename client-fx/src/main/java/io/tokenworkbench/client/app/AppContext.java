@@ -32,6 +32,8 @@ public final class AppContext implements AutoCloseable {
 
     private final StringProperty serverUrl;
     private final StringProperty probePath = new SimpleStringProperty(this, "probePath", "/");
+    private final javafx.beans.property.BooleanProperty speaksContract =
+            new javafx.beans.property.SimpleBooleanProperty(this, "speaksContract", true);
     private final Clock clock;
     private final Executor ui;
     private final ExecutorService background;
@@ -104,6 +106,11 @@ public final class AppContext implements AutoCloseable {
 
     public StringProperty serverUrl() {
         return serverUrl;
+    }
+
+    /** Whether the current server is a Token Workbench backend; pages of our contract say so when it is not. */
+    public javafx.beans.property.BooleanProperty speaksContract() {
+        return speaksContract;
     }
 
     /** The path asked to tell whether the server is up; any HTTP answer means it is. */

@@ -142,17 +142,17 @@ public final class Shell extends BorderPane {
                 context.serverUrl(), context.background(), context.ui());
 
         pages.put("identities", new IdentitiesView(identities));
-        pages.put("posts", new PostsView(postsModel));
+        pages.put("posts", contractOnly(new PostsView(postsModel), "My posts"));
         pages.put("console", new ConsoleView(console, context.identities()));
         pages.put("inspector", inspectorPage);
         serverModel = new ServerViewModel(new ServerDiscovery(context.api()), context.serverUrl(),
                 context.probePath(), context.background(), context.ui());
         pages.put("server", new ServerView(serverModel));
-        pages.put("totp", new TotpView(new TotpViewModel(new TotpService(context.api()), context.activeIdentity(),
-                context.serverUrl(), context.background(), context.ui())));
+        pages.put("totp", contractOnly(new TotpView(new TotpViewModel(new TotpService(context.api()),
+                context.activeIdentity(), context.serverUrl(), context.background(), context.ui())), "TOTP"));
         CheckEngine engine = new CheckEngine(context.api(), context.clock());
         pages.put("checks", new MatrixView(new MatrixViewModel(engine, new OpenApiDiscovery(context.api(), engine),
-                context.serverUrl(), context.background(), context.ui())));
+                context.serverUrl(), context.speaksContract(), context.background(), context.ui())));
         VBox sidebar = new VBox(4, navButton("Identities", "identities", "navIdentities"),
                 navButton("Token inspector", "inspector", "navInspector"),
                 navButton("Request console", "console", "navConsole"),
@@ -186,6 +186,27 @@ public final class Shell extends BorderPane {
                         () -> identities.refresh(context.activeIdentity().get()));
             }
         });
+    }
+
+    /**
+     * A page of our contract: on a server that does not speak it, a notice says so and the page stays out of the
+     * way, instead of failing with 404s.
+     */
+    private javafx.scene.Node contractOnly(javafx.scene.Node page, String name) {
+        Label notice = new Label();
+        notice.setId("contractNotice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add(Styles.WARNING);
+        notice.textProperty().bind(Bindings.createStringBinding(() -> name + " works with the Token Workbench "
+                + "backend's API, and " + context.serverUrl().get() + " is another API. Use the request console, "
+                + "the inspector and the access matrix for it.", context.serverUrl()));
+        notice.visibleProperty().bind(context.speaksContract().not());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setPadding(new Insets(12));
+        page.disableProperty().bind(context.speaksContract().not());
+        VBox box = new VBox(notice, page);
+        VBox.setVgrow(page, Priority.ALWAYS);
+        return box;
     }
 
     private Button navButton(String title, String page, String id) {
@@ -262,10 +283,26 @@ public final class Shell extends BorderPane {
                 .thenAcceptAsync(this::showReachability, context.ui());
     }
 
+    private String contractCheckedFor = "";
+
+    private void checkContract(String url) {
+        if (url.equals(contractCheckedFor)) {
+            return;
+        }
+        contractCheckedFor = url;
+        CompletableFuture.supplyAsync(() -> context.probe().speaksContract(url), context.background())
+                .thenAcceptAsync(speaks -> {
+                    if (url.equals(context.serverUrl().get())) {
+                        context.speaksContract().set(speaks);
+                    }
+                }, context.ui());
+    }
+
     private void showReachability(ServerProbe.Reachability reachability) {
         serverStatus.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
         switch (reachability) {
             case ServerProbe.Reachability.Reachable() -> {
+                checkContract(context.serverUrl().get());
                 serverStatus.setText("connected");
                 serverStatus.getStyleClass().add(Styles.SUCCESS);
                 bannerBox.setVisible(false);

@@ -17,6 +17,8 @@ public final class ServerProbe {
     /** Where authorization servers describe themselves: RFC 8414, then OpenID Connect Discovery. */
     public static final List<String> METADATA_PATHS = List.of("/.well-known/oauth-authorization-server",
             "/.well-known/openid-configuration");
+    /** The title of our backend's OpenAPI document, by which the workbench knows a server speaks its contract. */
+    public static final String CONTRACT_TITLE = "Token Workbench API";
     /** Our contract's token endpoint, for servers that publish no metadata. */
     public static final String DEFAULT_TOKEN_ENDPOINT = "/v1/auth/token";
 
@@ -84,6 +86,29 @@ public final class ServerProbe {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the server is a Token Workbench backend (its {@code /openapi} document says so), for the pages that
+     * only make sense on our contract (posts, TOTP, the built-in suite).
+     */
+    public boolean speaksContract(String baseUrl) {
+        ApiRequest request;
+        try {
+            request = ApiRequest.get(baseUrl, "/openapi");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!(api.send(request) instanceof ApiResult.Response r) || !r.isSuccess()) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode document =
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(r.body());
+            return document != null && CONTRACT_TITLE.equals(document.path("info").path("title").asText());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The server's JWKS from {@code /.well-known/jwks.json}; throws {@link IllegalStateException} with a reason. */

@@ -46,6 +46,7 @@ class ForeignApiViewTest {
     private static ForeignApi server;
     private static ForeignApi elsewhere;
     private AppContext context;
+    private Shell shell;
 
     @BeforeAll
     static void startServers() throws Exception {
@@ -65,7 +66,7 @@ class ForeignApiViewTest {
         context = new AppContext(server.baseUrl(), configDir, Clock.systemUTC(), Platform::runLater,
                 Executors.newVirtualThreadPerTaskExecutor(), ApiClient.create());
         context.startClock();
-        Shell shell = new Shell(context);
+        shell = new Shell(context);
         stage.setScene(new Scene(shell, 1200, 800));
         stage.show();
         shell.startServerChecks();
@@ -73,7 +74,10 @@ class ForeignApiViewTest {
 
     @AfterEach
     void closeContext() {
-        Platform.runLater(context::close);
+        Platform.runLater(() -> {
+            shell.stopServerChecks();
+            context.close();
+        });
     }
 
     private static void choose(FxRobot robot, Kind kind) {
@@ -157,5 +161,56 @@ class ForeignApiViewTest {
         assertTrue(allow.isVisible());
         var history = robot.lookup("#historyList").queryListView().getItems();
         assertFalse(history.toString().contains(ForeignApi.API_KEY), "history keeps no key");
+    }
+
+    @Test
+    void pagesOfOurContractSaySoAndTheBuiltInSuiteIsNotRun(FxRobot robot) throws Exception {
+        robot.clickOn("#navPosts");
+        Label notice = robot.lookup("#contractNotice").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, notice::isVisible);
+        assertTrue(notice.getText().contains("is another API"), notice.getText());
+
+        robot.clickOn("#navChecks");
+        robot.clickOn("#builtinSuite");
+        Label summary = robot.lookup("#runSummary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("will not run there"), summary.getText());
+        robot.clickOn("#runButton");
+        assertTrue(summary.getText().contains("its cells would only fail"), summary.getText());
+    }
+
+    @Test
+    void aTokenForgedOnTheSignTabWithTheKnownSecretIsAcceptedAndTheMatrixRunsASuite(FxRobot robot) throws Exception {
+        robot.clickOn("#navInspector");
+        robot.clickOn("#signTab");
+        long now = java.time.Instant.now().getEpochSecond();
+        type(robot, "#signPayload", "{\"sub\": \"johndoe\", \"scopes\": [\"me\"], \"exp\": " + (now + 300) + "}");
+        type(robot, "#signKey", "k9f3Qm2vXw8LrT5zB1nH7cJ4pY6sD0aE");
+        robot.clickOn("#signButton");
+        ListView<?> results = robot.lookup("#signResults").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        robot.interact(() -> results.getSelectionModel().selectFirst());
+        robot.clickOn("#addSignedIdentity");
+        robot.clickOn("#navIdentities");
+        Identity forged = newest(robot, 1);
+        assertTrue(sendAs(robot, "/users/me/", forged).getText().startsWith("200"), "the server took the forged token");
+
+        robot.clickOn("#navChecks");
+        String suite = """
+                name: FastAPI-style API
+                auth:
+                  token_endpoint: /token
+                identities:
+                  johndoe: {login: {username: johndoe, password: secret, scope: "me items"}}
+                  none: {derive: {from: johndoe, kind: none-variants}}
+                checks:
+                  - {name: status, request: GET /status/, expect: 200}
+                  - {name: me, request: GET /users/me/, expect: {default: 401, johndoe: 200}}
+                """;
+        robot.interact(() -> robot.lookup("#suiteEditor").queryAs(javafx.scene.control.TextInputControl.class)
+                .setText(suite));
+        robot.clickOn("#runButton");
+        Label summary = robot.lookup("#runSummary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().startsWith("6 cells"));
+        assertTrue(summary.getText().contains("6 passed, 0 failed, 0 errors"), summary.getText());
     }
 }

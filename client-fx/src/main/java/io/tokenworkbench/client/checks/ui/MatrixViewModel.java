@@ -102,16 +102,19 @@ public final class MatrixViewModel {
     private final CheckEngine engine;
     private final OpenApiDiscovery discovery;
     private final StringProperty serverUrl;
+    private final javafx.beans.value.ObservableBooleanValue speaksContract;
     private final Executor background;
     private final Executor ui;
     private Baseline baseline;
     private RunControl control;
 
     public MatrixViewModel(CheckEngine engine, OpenApiDiscovery discovery, StringProperty serverUrl,
-                           Executor background, Executor ui) {
+                           javafx.beans.value.ObservableBooleanValue speaksContract, Executor background,
+                           Executor ui) {
         this.engine = engine;
         this.discovery = discovery;
         this.serverUrl = serverUrl;
+        this.speaksContract = speaksContract;
         this.background = background;
         this.ui = ui;
         suiteText.addListener((obs, old, text) -> validate());
@@ -217,6 +220,12 @@ public final class MatrixViewModel {
             return;
         }
         Suite suite = parsed.get();
+        if (!speaksContract.get() && suite.name().equals(SuiteParser.builtin().name())) {
+            message.set("The built-in suite is the Token Workbench backend's access table, and " + serverUrl.get()
+                    + " is another API, so its cells would only fail. Discover a suite from its OpenAPI document, "
+                    + "or write one (see docs/examples).");
+            return;
+        }
         layOut(suite);
         String server = serverUrl.get();
         RunControl runControl = new RunControl();
@@ -268,7 +277,9 @@ public final class MatrixViewModel {
     public void loadBuiltin() {
         suiteFile.set(null);
         suiteText.set(SuiteParser.builtinText());
-        message.set("The built-in suite: the contract's access table (for a dev-mode backend)");
+        message.set(speaksContract.get() ? "The built-in suite: the contract's access table (for a dev-mode backend)"
+                : "The built-in suite is the Token Workbench backend's access table; " + serverUrl.get()
+                + " is another API, so it will not run there. Discover a suite from its OpenAPI document instead.");
     }
 
     public void open(Path file) {

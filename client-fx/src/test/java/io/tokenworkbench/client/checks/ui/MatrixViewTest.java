@@ -61,8 +61,8 @@ class MatrixViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         CheckEngine engine = new CheckEngine(API, Clock.systemUTC());
         model = new MatrixViewModel(engine, new OpenApiDiscovery(API, engine),
-                new SimpleStringProperty(backend.baseUrl()), Executors.newVirtualThreadPerTaskExecutor(),
-                Platform::runLater);
+                new SimpleStringProperty(backend.baseUrl()), new javafx.beans.property.SimpleBooleanProperty(true),
+                Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater);
         stage.setScene(new Scene(new MatrixView(model), 1200, 800));
         stage.show();
     }

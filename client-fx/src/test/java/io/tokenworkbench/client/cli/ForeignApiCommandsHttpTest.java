@@ -168,4 +168,27 @@ class ForeignApiCommandsHttpTest {
             assertTrue(run.err().contains("'alice': logging in as alice answered 400"), run.err());
         }
     }
+
+    @Test
+    void allowedOperationsThatChangeDataCreateTheirOwnResourceFirst() throws Exception {
+        try (ForeignApi server = ForeignApi.hs256(SECRET)) {
+            Path identities = Files.writeString(work.resolve("identities.yaml"), IDENTITIES);
+            Path out = work.resolve("discovered.yaml");
+
+            Run run = discover("--server", server.baseUrl(), "--identities", identities.toString(), "--out",
+                    out.toString(), "--include-unsafe");
+
+            Suite suite = SuiteParser.parse(out);
+            Check delete = suite.checks().stream().filter(c -> c.name().startsWith("DELETE /posts/{post_id}"))
+                    .findFirst().orElseThrow();
+            assertEquals("/posts/${created_id}", delete.request().path());
+            assertEquals("johndoe", delete.beforeEach().getFirst().as(), "the first identity allowed to create one");
+            assertEquals(StatusSet.of(204), delete.expectedFor("johndoe").orElseThrow(), "observed: the owner deletes");
+            assertEquals(StatusSet.of(403), delete.expectedFor("alice").orElseThrow(), "observed: others may not");
+            assertTrue(run.err().contains("DISAGREE  DELETE /posts/{post_id}") && run.err().contains("as alice"),
+                    "the document cannot say who owns what, so it and the server disagree on alice: " + run.err());
+            assertEquals(CheckCommand.PASSED, check("--server", server.baseUrl(), "--suite", out.toString()).exit(),
+                    "the discovered suite runs again, each cell with a post of its own");
+        }
+    }
 }

@@ -255,7 +255,8 @@ public final class OpenApiDiscovery {
             }
             String collection = op.template().substring(0, op.template().lastIndexOf('/'));
             Optional<Operation> create = document.operations().stream()
-                    .filter(o -> o.method().equals("POST") && o.template().equals(collection) && o.body() != null)
+                    .filter(o -> o.method().equals("POST") && o.body() != null
+                            && o.template().replaceAll("/$", "").equals(collection))
                     .findFirst();
             if (create.isEmpty()) {
                 continue;
@@ -317,7 +318,8 @@ public final class OpenApiDiscovery {
             request.put("method", op.method());
             ObjectNode creation = creations.get(op.name());
             request.put("path", creation == null ? op.path()
-                    : op.template().replaceAll("\\{[^}/]+}$", "\\${" + CREATED + "}").replaceAll("\\{[^}]+}", "1"));
+                    : op.template().substring(0, op.template().lastIndexOf('/')).replaceAll("\\{[^}]+}", "1")
+                    + "/${" + CREATED + "}");
             if (op.body() != null) {
                 request.set(op.form() ? "form" : "json", op.form() ? formOf(op.body()) : op.body());
             }

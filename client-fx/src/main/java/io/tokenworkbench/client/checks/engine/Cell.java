@@ -72,10 +72,12 @@ final class Cell {
     /** Every forged token is sent; the first one not refused as expected fails the cell, naming the attack. */
     private CellResult attack(ApiRequest request, Credential.Attack attack) {
         CellResult last = null;
+        int sent = 0;
         for (Forgery.Forged forged : attack.attempts()) {
             if (control.isCancelled() && last != null) {
                 break;
             }
+            sent++;
             Credential.Bearer token = new Credential.Bearer(forged.token(), null);
             ApiRequest authorized = RequestSender.authorize(request, token);
             CellResult cell = judge(authorized, sender.send(authorized, expected, token, true), token.accessToken());
@@ -88,8 +90,11 @@ final class Cell {
             last = cell;
         }
         String name = attack.attempts().getFirst().label();
-        String summary = attack.attempts().size() == 1 ? name
-                : name.substring(0, name.indexOf(':')) + ": " + attack.attempts().size() + " forged tokens, all refused";
+        String kind = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        String summary = sent < attack.attempts().size()
+                ? kind + ": stopped after " + sent + " of " + attack.attempts().size() + " forged tokens, all refused"
+                : attack.attempts().size() == 1 ? name
+                : kind + ": " + attack.attempts().size() + " forged tokens, all refused";
         return last.withNote(summary);
     }
 

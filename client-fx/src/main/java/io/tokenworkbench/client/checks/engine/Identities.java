@@ -268,8 +268,10 @@ final class Identities implements AutoCloseable {
         String token = variables.fill(raw.token()).strip().replaceFirst("(?i)^bearer\\s+", "");
         Instant expiresAt = TokenExchange.expiryOf(token).orElse(null);
         if (expiresAt != null && expiresAt.isBefore(clock.instant())) {
+            String note = "Identity '" + raw.name() + "': its token expired at " + expiresAt + ", before the run";
+            listener.message(note);
             synchronized (this) {
-                notes.add("Identity '" + raw.name() + "': its token expired at " + expiresAt + ", before the run");
+                notes.add(note);
             }
         }
         return new Credential.Bearer(token, null, expiresAt, null);

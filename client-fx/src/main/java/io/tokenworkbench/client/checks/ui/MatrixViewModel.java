@@ -356,6 +356,12 @@ public final class MatrixViewModel {
         }
         Suite identities = validate().orElse(SuiteParser.builtin());
         String server = serverUrl.get();
+        if (!speaksContract.get() && identities.name().equals(SuiteParser.builtin().name())) {
+            message.set("Discovery takes its columns from the suite in the editor, and the built-in suite's identities "
+                    + "are the Token Workbench backend's. Write the identities of " + server + " first — how its "
+                    + "users log in (see docs/examples) — then discover.");
+            return;
+        }
         running.set(true);
         progress.set(-1);
         message.set("Reading " + server + "'s OpenAPI document and observing its operations that change nothing…");

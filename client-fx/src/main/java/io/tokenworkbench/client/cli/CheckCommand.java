@@ -182,9 +182,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void print(RunResult result, Optional<BaselineComparison> comparison) {
         if (quiet) {
-            String text = TextMatrix.render(result);
-            int notAsExpected = text.indexOf("\nNot as expected:");
-            out.print(notAsExpected < 0 ? "" : text.substring(notAsExpected + 1, text.lastIndexOf("\n\n") + 1));
+            out.print(TextMatrix.problems(result).stripLeading());
             out.println(result.summary());
         } else {
             out.print(TextMatrix.render(result));

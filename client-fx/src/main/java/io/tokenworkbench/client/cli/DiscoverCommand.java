@@ -107,8 +107,8 @@ public final class DiscoverCommand implements Callable<Integer> {
                 err.println("Wrote " + found.suite().checks().size() + " checks to " + out);
             }
             if (!found.leftOut().isEmpty()) {
-                err.println(found.leftOut().size() + " operations that change data were left out (listed at the end "
-                        + "of the suite; --include-unsafe adds them)");
+                err.println(found.leftOut().size() + " operations were left out, the token endpoint and any that "
+                        + "change data (listed at the end of the suite; --include-unsafe adds those)");
             }
             found.unjudged().forEach(cell -> err.println("NOT JUDGED  " + cell));
             for (Disagreement disagreement : found.disagreements()) {

@@ -122,8 +122,13 @@ public final class OpenApiDiscovery {
             callers.forEach((name, caller) -> documentedStatus(op, caller).ifPresent(s -> cells.put(name, s)));
             documented.put(op.name(), cells);
         }
+        Optional<String> tokenPath = document.passwordTokenUrl().filter(url -> url.startsWith("/"))
+                .map(url -> url.replaceAll("/$", ""));
         List<String> leftOut = document.operations().stream()
-                .filter(op -> !SAFE.contains(op.method()) && !options.includeUnsafe()).map(Operation::name).toList();
+                .filter(op -> !SAFE.contains(op.method()) && !options.includeUnsafe()
+                        || tokenPath.isPresent() && op.method().equals("POST")
+                        && op.template().replaceAll("/$", "").equals(tokenPath.get()))
+                .map(Operation::name).toList();
         List<Operation> included = document.operations().stream().filter(op -> !leftOut.contains(op.name())).toList();
         if (included.isEmpty()) {
             throw new DiscoveryException("the document has only operations that change data; allow them to generate "
@@ -357,7 +362,8 @@ public final class OpenApiDiscovery {
         }
         StringBuilder notes = new StringBuilder();
         if (!leftOut.isEmpty()) {
-            notes.append("\n# Left out because they change or delete data (allow unsafe operations to add them):\n");
+            notes.append("\n# Left out: the token endpoint, where the identities log in, and operations that change or "
+                    + "delete data (unless allowed):\n");
             leftOut.forEach(name -> notes.append("#   ").append(name).append('\n'));
         }
         try {

@@ -5,7 +5,9 @@ import io.tokenworkbench.client.checks.engine.Outcome;
 import io.tokenworkbench.client.checks.engine.RowResult;
 import io.tokenworkbench.client.checks.engine.RunResult;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The matrix as plain text for a terminal or a CI log: one line per row, one column per identity, each cell the
@@ -42,24 +44,42 @@ public final class TextMatrix {
             }
             out.append('\n');
         }
+        out.append(problems(result));
+        out.append(notes(result));
+        out.append('\n').append(result.summary()).append('\n');
+        return out.toString();
+    }
+
+    /** The cells that were not as expected, with their reasons, and the run's notes; empty when there are none. */
+    public static String problems(RunResult result) {
+        StringBuilder out = new StringBuilder();
         List<CellResult> bad = result.cells().filter(c -> c.outcome() != Outcome.PASS).toList();
         if (!bad.isEmpty()) {
             out.append("\nNot as expected:\n");
             bad.forEach(c -> out.append("  ").append(c.outcome() == Outcome.FAIL ? "FAIL  " : "ERROR ")
                     .append(c.row()).append(" as ").append(c.column()).append(": ").append(c.reason()).append('\n'));
         }
-        List<CellResult> noted = result.cells().filter(c -> c.outcome() == Outcome.PASS && !c.note().isEmpty())
-                .toList();
-        if (!noted.isEmpty()) {
-            out.append("\nAlso worth knowing:\n");
-            noted.forEach(c -> out.append("  ").append(c.row()).append(" as ").append(c.column()).append(": ")
-                    .append(c.note()).append('\n'));
-        }
         if (!result.notes().isEmpty()) {
             out.append("\nNotes:\n");
             result.notes().forEach(n -> out.append("  ").append(n).append('\n'));
         }
-        out.append('\n').append(result.summary()).append('\n');
+        return out.toString();
+    }
+
+    /**
+     * What else the passing cells say (the attacks each identity tried, requests sent again), once per identity and
+     * note with the number of cells it holds for.
+     */
+    private static String notes(RunResult result) {
+        Map<String, Map<String, Integer>> byColumn = new LinkedHashMap<>();
+        result.cells().filter(c -> c.outcome() == Outcome.PASS && !c.note().isEmpty()).forEach(c ->
+                byColumn.computeIfAbsent(c.column(), k -> new LinkedHashMap<>()).merge(c.note(), 1, Integer::sum));
+        if (byColumn.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nAlso worth knowing:\n");
+        byColumn.forEach((column, notes) -> notes.forEach((note, cells) -> out.append("  ").append(column)
+                .append(": ").append(note).append(cells == 1 ? "" : " (" + cells + " cells)").append('\n')));
         return out.toString();
     }
 

@@ -107,6 +107,7 @@ public final class Shell extends BorderPane {
                 context.background(), context.ui());
         context.now().addListener((obs, old, instant) -> identities.tick(instant));
         context.probePath().addListener((obs, old, path) -> checkServer());
+        identities.demoAvailableProperty().bind(context.speaksContract());
         context.serverUrl().addListener((obs, old, now) -> identities.tokenEndpointProperty().set(""));
         InspectorViewModel inspector = new InspectorViewModel(context.probe(), context.linter(), context.clock(),
                 context.serverUrl(), context.background(), context.ui());

@@ -73,6 +73,11 @@ public final class IdentityService {
         return probe.tokenEndpoint(serverUrl);
     }
 
+    /** The token endpoint the server names in its RFC 8414 or OpenID metadata, if it publishes any. */
+    public Optional<String> publishedTokenEndpoint(String serverUrl) {
+        return probe.metadataField(serverUrl, "token_endpoint");
+    }
+
     /**
      * Logs a user in with the OAuth2 password grant; {@code scope} may be null or blank for the user's full
      * permissions, {@code tokenEndpoint} (path or URL) null or blank for the server's own.
@@ -137,6 +142,9 @@ public final class IdentityService {
         String detail = "login at " + login.path();
         return switch (sender(cookies).send(request)) {
             case ApiResult.Failure f -> new Outcome.Failed(f.reason(), identity);
+            case ApiResult.Response r when r.status() == 404 || r.status() == 405 -> new Outcome.Refused(r.status(),
+                    request.method() + " " + request.url() + " answered " + r.status() + ": is that the API's login?",
+                    identity);
             case ApiResult.Response r when !r.isSuccess() -> new Outcome.Refused(r.status(), "HTTP " + r.status()
                     + TokenExchange.reason(r), identity);
             case ApiResult.Response r when identity.access() instanceof Access.Session -> cookies.isEmpty()
@@ -248,7 +256,8 @@ public final class IdentityService {
                             new TimelineEvent(now, kind, detail))))
                     .orElse(new Outcome.Failed("The token endpoint answered without an access_token", identity));
             case ApiResult.Response r -> {
-                String reason = reason(r);
+                String reason = r.status() == 404 || r.status() == 405 ? "there is no token endpoint at "
+                        + request.url() + " (" + r.status() + "); give the API's own, e.g. /token" : reason(r);
                 yield new Outcome.Refused(r.status(), reason, identity.withEvent(
                         new TimelineEvent(now, TimelineEvent.Kind.FAILED, detail + " refused: " + reason)));
             }

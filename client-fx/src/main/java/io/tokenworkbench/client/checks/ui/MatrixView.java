@@ -26,6 +26,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -107,9 +108,10 @@ public final class MatrixView extends BorderPane {
             export.getItems().add(item);
         }
 
-        HBox suiteBar = new HBox(8, open, save, builtin, discover, documentPath, unsafe);
+        // Flow panes wrap at narrow widths instead of cutting the actions to "…".
+        FlowPane suiteBar = new FlowPane(8, 8, open, save, builtin, discover, documentPath, unsafe);
         suiteBar.setAlignment(Pos.CENTER_LEFT);
-        HBox runBar = new HBox(8, run, stop, progress, onlyProblems, saveBaseline, loadBaseline, export);
+        FlowPane runBar = new FlowPane(8, 8, run, stop, progress, onlyProblems, saveBaseline, loadBaseline, export);
         runBar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("runSummary");

@@ -46,7 +46,8 @@ public final class IdentitiesView extends BorderPane {
                 IdentitiesViewModel.Kind.values()));
         kind.setId("kindChoice");
         kind.valueProperty().bindBidirectional(model.kindProperty());
-        TextField endpoint = field("tokenEndpointField", "token endpoint (blank: the server's own)",
+        TextField endpoint = field("tokenEndpointField", "e.g. /token (blank: the one the server's metadata names, "
+                + "else /v1/auth/token)",
                 model.tokenEndpointProperty());
         TextField username = field("usernameField", "username", model.usernameProperty());
         PasswordField password = new PasswordField();
@@ -85,6 +86,8 @@ public final class IdentitiesView extends BorderPane {
         Button demo = new Button("Add demo identities");
         demo.setId("demoButton");
         demo.disableProperty().bind(model.busyProperty());
+        demo.visibleProperty().bind(model.demoAvailableProperty());
+        demo.managedProperty().bind(demo.visibleProperty());
         demo.setOnAction(event -> model.addDemoIdentities());
 
         GridPane form = new GridPane(8, 8);

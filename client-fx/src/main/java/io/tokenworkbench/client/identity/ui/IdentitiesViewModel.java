@@ -74,6 +74,7 @@ public final class IdentitiesViewModel {
     private final BooleanProperty keyInQuery = new SimpleBooleanProperty(this, "keyInQuery", false);
     private final StringProperty keyName = new SimpleStringProperty(this, "keyName", "X-API-Key");
     private final StringProperty rawToken = new SimpleStringProperty(this, "rawToken", "");
+    private final BooleanProperty demoAvailable = new SimpleBooleanProperty(this, "demoAvailable", true);
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -111,7 +112,7 @@ public final class IdentitiesViewModel {
         return switch (kind.get()) {
             case PASSWORD, BASIC -> !username.get().isBlank() && !password.get().isEmpty();
             case CLIENT -> !clientId.get().isBlank() && !password.get().isEmpty();
-            case CUSTOM, SESSION -> !loginPath.get().isBlank();
+            case CUSTOM, SESSION -> !loginPath.get().isBlank() && !password.get().isEmpty();
             case API_KEY -> !keyName.get().isBlank() && !password.get().isEmpty();
             case TOKEN -> !rawToken.get().isBlank();
         };
@@ -236,15 +237,23 @@ public final class IdentitiesViewModel {
         }
     }
 
-    /** Puts the server's own token endpoint (from its metadata) into the form, unless one was typed already. */
+    /**
+     * Puts the token endpoint the server publishes in its metadata into the form, unless one was typed already; a
+     * server without metadata leaves the field for the user (blank logs in at our contract's).
+     */
     public void suggestTokenEndpoint() {
         String server = serverUrl.get();
-        CompletableFuture.supplyAsync(() -> service.tokenEndpoint(server), background)
+        CompletableFuture.supplyAsync(() -> service.publishedTokenEndpoint(server), background)
                 .whenCompleteAsync((endpoint, failure) -> {
-                    if (endpoint != null && tokenEndpoint.get().isBlank()) {
-                        tokenEndpoint.set(endpoint);
+                    if (endpoint != null && endpoint.isPresent() && tokenEndpoint.get().isBlank()) {
+                        tokenEndpoint.set(endpoint.get());
                     }
                 }, ui);
+    }
+
+    /** Whether the demo identities can be had: the server is our backend. */
+    public BooleanProperty demoAvailableProperty() {
+        return demoAvailable;
     }
 
     private void added(Identity identity) {

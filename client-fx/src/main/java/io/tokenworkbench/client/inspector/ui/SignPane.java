@@ -51,6 +51,8 @@ final class SignPane extends SplitPane {
             protected void updateItem(Finding finding, boolean empty) {
                 super.updateItem(finding, empty);
                 getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+                setWrapText(true);
+                setPrefWidth(0);
                 setText(empty || finding == null ? null : finding.severity() + "  " + finding.message());
                 if (!empty && finding != null && finding.severity() != Finding.Severity.INFO) {
                     getStyleClass().add(finding.severity() == Finding.Severity.CRITICAL ? Styles.DANGER
@@ -68,8 +70,10 @@ final class SignPane extends SplitPane {
         source.valueProperty().bindBidirectional(model.keySourceProperty());
         TextField algorithm = new TextField();
         algorithm.setId("signAlgorithm");
-        algorithm.setPromptText("alg (blank: the header's)");
-        algorithm.setPrefColumnCount(9);
+        algorithm.setPromptText("alg");
+        algorithm.setPrefColumnCount(6);
+        algorithm.setTooltip(new javafx.scene.control.Tooltip("The JWS algorithm, e.g. HS256, RS384, ES256; blank: "
+                + "the header's, when the key can sign it, else the key's own"));
         algorithm.textProperty().bindBidirectional(model.algorithmProperty());
         TextArea key = editor("signKey", 4);
         key.setPromptText("the HMAC secret, a PEM private key or a private JWK");
@@ -99,6 +103,7 @@ final class SignPane extends SplitPane {
         sign.getStyleClass().add(Styles.ACCENT);
         sign.disableProperty().bind(model.busyProperty());
         sign.setOnAction(event -> model.sign());
+        sign.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("signMessage");
         message.setWrapText(true);
@@ -138,6 +143,7 @@ final class SignPane extends SplitPane {
         add.disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
         add.setOnAction(event -> model.addAsIdentity(results.getSelectionModel().getSelectedItem()));
         HBox keyRow = new HBox(8, source, algorithm, sign);
+        source.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         keyRow.setAlignment(Pos.CENTER_LEFT);
         HBox resultActions = new HBox(8, copy, add);
         VBox signing = new VBox(6, title("Signed with"), keyRow, key, recipe, jku, publicKey, message,

@@ -98,23 +98,7 @@ public final class InspectorView extends BorderPane {
         ListView<Finding> findings = new ListView<>(model.findings());
         findings.setId("findingsList");
         findings.setPrefHeight(160);
-        findings.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Finding finding, boolean empty) {
-                super.updateItem(finding, empty);
-                getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.ACCENT);
-                if (empty || finding == null) {
-                    setText(null);
-                    return;
-                }
-                setText(finding.severity() + "  " + finding.code() + " — " + finding.message());
-                getStyleClass().add(switch (finding.severity()) {
-                    case CRITICAL -> Styles.DANGER;
-                    case WARNING -> Styles.WARNING;
-                    case INFO -> Styles.ACCENT;
-                });
-            }
-        });
+        findings.setCellFactory(list -> new FindingCell());
         findings.setPlaceholder(new Label("No findings"));
 
         TabPane raw = new TabPane(tab("Header", "headerJson", model.headerJsonProperty()),

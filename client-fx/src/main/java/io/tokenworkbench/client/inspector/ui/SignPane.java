@@ -46,20 +46,7 @@ final class SignPane extends SplitPane {
         lints.setId("signLints");
         lints.setPrefHeight(110);
         lints.setPlaceholder(new Label("No findings on the token as written"));
-        lints.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Finding finding, boolean empty) {
-                super.updateItem(finding, empty);
-                getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || finding == null ? null : finding.severity() + "  " + finding.message());
-                if (!empty && finding != null && finding.severity() != Finding.Severity.INFO) {
-                    getStyleClass().add(finding.severity() == Finding.Severity.CRITICAL ? Styles.DANGER
-                            : Styles.WARNING);
-                }
-            }
-        });
+        lints.setCellFactory(list -> new FindingCell());
         VBox draft = new VBox(6, new HBox(8, title("Header"), startFrom), header, title("Payload"), payload,
                 title("Lints, live"), lints);
         VBox.setVgrow(payload, Priority.ALWAYS);

@@ -35,11 +35,14 @@ record Caller(Set<CredentialKind> kinds, Set<String> scopes, Set<String> roles, 
             return ANONYMOUS;
         }
         return switch (identity) {
-            case SuiteIdentity.ApiKey key -> new Caller(Set.of(CredentialKind.API_KEY), Set.of(), Set.of(), false, false);
-            case SuiteIdentity.Basic basic -> new Caller(Set.of(CredentialKind.BASIC), Set.of(), Set.of(), false, false);
-            default -> token.map(Caller::ofToken)
-                    .orElse(new Caller(Set.of(CredentialKind.COOKIE), Set.of(), Set.of(), false, false));
+            case SuiteIdentity.ApiKey key -> holding(CredentialKind.API_KEY);
+            case SuiteIdentity.Basic basic -> holding(CredentialKind.BASIC);
+            default -> token.map(Caller::ofToken).orElse(holding(CredentialKind.COOKIE));
         };
+    }
+
+    private static Caller holding(CredentialKind kind) {
+        return new Caller(Set.of(kind), Set.of(), Set.of(), false, false);
     }
 
     private static Caller ofToken(String token) {

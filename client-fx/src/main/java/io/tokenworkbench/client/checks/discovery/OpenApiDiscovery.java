@@ -207,7 +207,8 @@ public final class OpenApiDiscovery {
                     }
                     yield document;
                 } catch (JsonProcessingException e) {
-                    throw new DiscoveryException("GET " + path + " is neither JSON nor YAML: " + e.getOriginalMessage());
+                    throw new DiscoveryException("GET " + path + " is neither JSON nor YAML: "
+                            + e.getOriginalMessage());
                 }
             }
         };

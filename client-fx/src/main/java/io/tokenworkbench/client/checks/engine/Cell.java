@@ -82,7 +82,8 @@ final class Cell {
             ApiRequest authorized = RequestSender.authorize(request, token);
             CellResult cell = judge(authorized, sender.send(authorized, expected, token, true), token.accessToken());
             if (cell.outcome() != Outcome.PASS) {
-                String accepted = cell.actual() >= 200 && cell.actual() < 300 ? " — the server accepted a forged token"
+                String accepted = cell.actual() >= 200 && cell.actual() < 300
+                        ? " — the server accepted a forged token"
                         : cell.actual() == 403 && expected.matches(401)
                         ? " — the forged token passed authentication (refused only after, by permissions)" : "";
                 return new CellResult(cell.row(), cell.column(), cell.expected(), cell.actual(), cell.outcome(),

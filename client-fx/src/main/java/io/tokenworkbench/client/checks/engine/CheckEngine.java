@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * RunResult result = new CheckEngine(ApiClient.create(), Clock.systemUTC())
- *         .run(SuiteParser.builtin(), "http://localhost:8080", RunOptions.defaults(), RunListener.NONE, new RunControl());
+ *         .run(SuiteParser.builtin(), "http://localhost:8080", RunOptions.defaults(), RunListener.NONE,
+ *              new RunControl());
  * System.out.println(result.summary());
  * }</pre>
  */
@@ -89,7 +90,8 @@ public final class CheckEngine {
         RequestSender sender = new RequestSender(api, server, RunOptions.defaults().maxRateLimitWait(),
                 RunListener.NONE, new RunControl());
         Map<String, ObtainedIdentity> obtained = new LinkedHashMap<>();
-        try (Identities identities = new Identities(sender, suite.auth(), suite.identities(), clock, RunListener.NONE)) {
+        try (Identities identities = new Identities(sender, suite.auth(), suite.identities(), clock,
+                RunListener.NONE)) {
             Variables variables = Variables.forRun(suite.variables(), "discover", suite.environment());
             identities.obtainRemaining(variables);
             for (SuiteIdentity identity : suite.identities()) {

@@ -332,7 +332,8 @@ final class Identities implements AutoCloseable {
                     ? new Credential.Unavailable(what + ": the answer set no cookie for the session")
                     : new Credential.Cookies(session);
         }
-        String refresh = exchange.refresh().flatMap(at -> TokenExchange.valueAt(at, response, request.url())).orElse(null);
+        String refresh = exchange.refresh().flatMap(at -> TokenExchange.valueAt(at, response, request.url()))
+                .orElse(null);
         Instant expiresAt = exchange.expiresIn().flatMap(at -> TokenExchange.valueAt(at, response, request.url()))
                 .flatMap(Identities::seconds).map(s -> clock.instant().plusSeconds(s))
                 .or(() -> TokenExchange.expiryOf(token.get())).orElse(null);

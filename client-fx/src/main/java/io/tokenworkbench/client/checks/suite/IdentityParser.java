@@ -22,7 +22,6 @@ final class IdentityParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final List<String> KINDS = List.of("login", "token", "mint", "derive", "client_credentials",
             "refresh_token", "api_key", "basic", "sign");
-    private static final Set<String> LOGIN_VARIABLES = Set.of("username", "password", "scope");
 
     private final SuiteReader in;
     /** Texts whose variables can only be checked once the setup's captures are known: pointer → text. */
@@ -34,7 +33,7 @@ final class IdentityParser {
 
     // --- auth --------------------------------------------------------------------------------------------
 
-    Auth auth(JsonNode node, Set<String> suiteVariables) {
+    Auth auth(JsonNode node) {
         if (node == null || node.isNull()) {
             return Auth.none();
         }
@@ -44,7 +43,7 @@ final class IdentityParser {
         in.knownKeys(node, "/auth", "token_endpoint", "jwks_uri", "login", "keys");
         Optional<String> tokenEndpoint = Optional.ofNullable(pathOrUrl(node, "/auth", "token_endpoint"));
         Optional<String> jwks = Optional.ofNullable(pathOrUrl(node, "/auth", "jwks_uri"));
-        Optional<CustomLogin> login = Optional.ofNullable(customLogin(node.get("login"), suiteVariables));
+        Optional<CustomLogin> login = Optional.ofNullable(customLogin(node.get("login")));
         Map<String, SigningKey> keys = keys(node.get("keys"));
         return new Auth(tokenEndpoint, jwks, login, keys, node);
     }
@@ -58,7 +57,7 @@ final class IdentityParser {
         return value;
     }
 
-    private CustomLogin customLogin(JsonNode node, Set<String> suiteVariables) {
+    private CustomLogin customLogin(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -68,11 +67,9 @@ final class IdentityParser {
             return null;
         }
         in.knownKeys(node, at, "request", "token", "refresh", "expires_in", "refresh_request");
-        Set<String> loginVariables = new HashSet<>(suiteVariables);
-        loginVariables.addAll(LOGIN_VARIABLES);
-        loginVariables.addAll(SuiteParser.BUILTIN_VARIABLES);
-        // Other fields of an identity's login map are variables too; each identity is checked against its own.
-        RequestSpec request = in.request(node.get("request"), at + "/request", anyVariable(loginVariables));
+        // The login's variables are the fields of each identity's login map; each identity is checked against its
+        // own fields below, so here every name is welcome.
+        RequestSpec request = in.request(node.get("request"), at + "/request", name -> true);
         String token = location(node, at, "token");
         String refresh = location(node, at, "refresh");
         String expiresIn = location(node, at, "expires_in");
@@ -81,10 +78,7 @@ final class IdentityParser {
         }
         RequestSpec refreshRequest = null;
         if (node.has("refresh_request")) {
-            Set<String> refreshVariables = new HashSet<>(loginVariables);
-            refreshVariables.add("refresh_token");
-            refreshRequest = in.request(node.get("refresh_request"), at + "/refresh_request",
-                    anyVariable(refreshVariables));
+            refreshRequest = in.request(node.get("refresh_request"), at + "/refresh_request", name -> true);
             if (refresh == null) {
                 in.problem(at + "/refresh", "a refresh_request needs refresh: where the login's answer has the "
                         + "refresh token");
@@ -92,16 +86,6 @@ final class IdentityParser {
         }
         return request == null ? null : new CustomLogin(request, Optional.ofNullable(token),
                 Optional.ofNullable(refresh), Optional.ofNullable(expiresIn), Optional.ofNullable(refreshRequest));
-    }
-
-    /** A set that says yes to every variable name: login requests are checked per identity later. */
-    private static Set<String> anyVariable(Set<String> known) {
-        return new HashSet<>(known) {
-            @Override
-            public boolean contains(Object o) {
-                return true;
-            }
-        };
     }
 
     private String location(JsonNode node, String at, String field) {
@@ -240,7 +224,7 @@ final class IdentityParser {
 
     /** Checks the identities' variables once the setup's captures are known. */
     void checkDeferredVariables(Set<String> known) {
-        deferredReferences.forEach((at, text) -> in.checkVariables(text, at, known));
+        deferredReferences.forEach((at, text) -> in.checkVariables(text, at, known::contains));
     }
 
     private void defer(String at, String text) {

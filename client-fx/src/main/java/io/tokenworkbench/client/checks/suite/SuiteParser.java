@@ -146,10 +146,10 @@ public final class SuiteParser {
             if (BUILTIN_VARIABLES.contains(v)) {
                 in.problem("/variables/" + v, "'" + v + "' is a built-in variable and cannot be redefined");
             }
-            in.checkVariables(value, "/variables/" + SuiteReader.escape(v), Set.of());
+            in.checkVariables(value, "/variables/" + SuiteReader.escape(v), variable -> false);
         });
 
-        Auth auth = identityParser.auth(root.get("auth"), variables.keySet());
+        Auth auth = identityParser.auth(root.get("auth"));
         List<SuiteIdentity> identities = identityParser.identities(root.get("identities"), auth, variables.keySet());
         Set<String> identityNames = new LinkedHashSet<>();
         identityNames.add(Suite.ANONYMOUS);
@@ -207,7 +207,7 @@ public final class SuiteParser {
         } else if (!identities.contains(as)) {
             in.problem(at + "/as", SuiteReader.unknownIdentity(as, identities));
         }
-        RequestSpec request = in.request(node.get("request"), at + "/request", knownVariables);
+        RequestSpec request = in.request(node.get("request"), at + "/request", knownVariables::contains);
         StatusSet expect = node.has("expect") ? in.statusSet(node.get("expect"), at + "/expect") : null;
         Map<String, String> capture = in.stringMap(node.get("capture"), at + "/capture");
         capture.forEach((variable, from) -> {
@@ -284,7 +284,7 @@ public final class SuiteParser {
                 }
             }
         }
-        RequestSpec request = in.request(node.get("request"), at + "/request", variables);
+        RequestSpec request = in.request(node.get("request"), at + "/request", variables::contains);
         String name = in.optionalText(node, at, "name");
         if (name == null && request != null) {
             name = request.toString();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,7 +147,7 @@ final class SuiteReader {
 
     // --- requests ----------------------------------------------------------------------------------------
 
-    RequestSpec request(JsonNode node, String at, Set<String> variables) {
+    RequestSpec request(JsonNode node, String at, Predicate<String> variables) {
         if (node == null || node.isNull()) {
             problem(at, "request is required: \"GET /path\" or {method, path, headers, json | form | body}");
             return null;
@@ -198,7 +199,7 @@ final class SuiteReader {
         return path == null ? null : new RequestSpec(method, path, headers, body);
     }
 
-    private void checkPath(String path, String at, Set<String> variables) {
+    private void checkPath(String path, String at, Predicate<String> variables) {
         if (!path.startsWith("/")) {
             problem(at, "the path must start with '/', e.g. /v1/posts");
         }
@@ -207,7 +208,7 @@ final class SuiteReader {
 
     // --- references --------------------------------------------------------------------------------------
 
-    void checkVariablesIn(JsonNode json, String at, Set<String> variables) {
+    void checkVariablesIn(JsonNode json, String at, Predicate<String> variables) {
         if (json.isTextual()) {
             checkVariables(json.asText(), at, variables);
         } else if (json.isObject()) {
@@ -220,7 +221,7 @@ final class SuiteReader {
     }
 
     /** Reports each reference in {@code text} that is unknown, an unset environment variable or an unreadable file. */
-    void checkVariables(String text, String at, Set<String> variables) {
+    void checkVariables(String text, String at, Predicate<String> variables) {
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
             String reference = m.group(1);
@@ -232,7 +233,7 @@ final class SuiteReader {
                 }
             } else if (!VARIABLE_NAME.matcher(reference).matches()) {
                 problem(at, "${" + reference + "} is not a variable: use ${name}, ${env:NAME} or ${file:path}");
-            } else if (!variables.contains(reference)) {
+            } else if (!variables.test(reference)) {
                 problem(at, "unknown variable ${" + reference + "}: define it under variables or capture it in "
                         + "an earlier step");
             }

@@ -6,7 +6,6 @@ import io.tokenworkbench.client.http.Redaction;
 import io.tokenworkbench.model.json.Json;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 

@@ -15,7 +15,6 @@ import io.tokenworkbench.client.checks.engine.RunListener;
 import io.tokenworkbench.client.checks.engine.RunResult;
 import io.tokenworkbench.client.checks.suite.Suite;
 import io.tokenworkbench.client.checks.suite.SuiteException;
-import io.tokenworkbench.client.checks.suite.SuiteIdentity;
 import io.tokenworkbench.client.checks.suite.SuiteParser;
 import io.tokenworkbench.client.checks.suite.SuiteWriter;
 import io.tokenworkbench.client.http.ApiClient;

@@ -5,7 +5,6 @@ import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
 import io.tokenworkbench.client.identity.RefreshPolicy;
 import io.tokenworkbench.client.identity.RememberedLogins;
-import io.tokenworkbench.client.identity.TokenSet;
 import io.tokenworkbench.client.inspector.DecodeResult;
 import io.tokenworkbench.client.inspector.TokenDecoder;
 import javafx.beans.binding.Bindings;

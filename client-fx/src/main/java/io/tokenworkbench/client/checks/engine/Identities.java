@@ -39,6 +39,8 @@ final class Identities implements AutoCloseable {
 
     /** A token that expires within this is renewed before a cell uses it. */
     static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
+    /** After a failed renewal, how long cells go on with the old token before it is tried again. */
+    static final Duration RENEWAL_PAUSE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern SECRET_FIELD =
             java.util.regex.Pattern.compile("(?i).*(pass|secret|key|token|pin|otp).*");
@@ -52,6 +54,8 @@ final class Identities implements AutoCloseable {
     private final Map<String, SuiteIdentity> byName = new LinkedHashMap<>();
     private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** When an identity whose renewal failed may be tried again: not before every cell. */
+    private final Map<String, Instant> renewalPaused = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private JkuServer jku;
 
@@ -159,8 +163,10 @@ final class Identities implements AutoCloseable {
     // --- renewal -----------------------------------------------------------------------------------------
 
     private boolean needsRenewal(SuiteIdentity identity, Credential credential) {
+        Instant now = clock.instant();
         return credential instanceof Credential.Bearer bearer && bearer.expiresAt() != null
-                && renewable(identity) && bearer.expiresAt().isBefore(clock.instant().plus(RENEW_BEFORE));
+                && renewable(identity) && bearer.expiresAt().isBefore(now.plus(RENEW_BEFORE))
+                && !renewalPaused.getOrDefault(identity.name(), Instant.MIN).isAfter(now);
     }
 
     /** Identities whose token can be had again, and that are not meant to be expired. */
@@ -189,6 +195,9 @@ final class Identities implements AutoCloseable {
         }
         boolean ok = renewed instanceof Credential.Bearer;
         remember(renewed);
+        if (!ok) {
+            renewalPaused.put(identity.name(), clock.instant().plus(RENEWAL_PAUSE));
+        }
         listener.message((ok ? "Renewed" : "Could not renew") + " the token of '" + identity.name() + "' ("
                 + (left >= 0 ? "it expires in " + left + " s" : "it expired " + -left + " s ago") + ")"
                 + (ok ? "" : ": " + ((Credential.Unavailable) renewed).reason()));

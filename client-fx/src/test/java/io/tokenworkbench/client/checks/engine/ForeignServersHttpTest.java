@@ -188,8 +188,11 @@ class ForeignServersHttpTest {
                         token: /access
                         refresh: /refresh
                         refresh_request: {method: POST, path: /api/token/refresh/, json: {refresh: "${refresh_token}"}}
+                      keys:
+                        server: {secret: "${env:JWT_SECRET}"}
                     identities:
                       alice: {login: {username: alice, password: wonderland}}
+                      stale: {sign: {key: server, claims: {sub: alice, scopes: [me]}, expires_in: -60}}
                     checks:
                       - name: profile
                         request: GET /api/profile/
@@ -197,7 +200,7 @@ class ForeignServersHttpTest {
                       - name: profile again
                         request: GET /api/profile/
                         expect: {default: 401, alice: 200}
-                    """, Map.of());
+                    """, Map.of("JWT_SECRET", STRONG_SECRET));
             List<String> messages = new CopyOnWriteArrayList<>();
             RunResult result = engine.run(suite, server.baseUrl(), CheckEngine.RunOptions.defaults(),
                     new RunListener() {
@@ -210,6 +213,7 @@ class ForeignServersHttpTest {
             assertTrue(result.passed(), () -> failures(result));
             assertTrue(server.refreshes() >= 1, "the refresh token was used: " + server.refreshes());
             assertTrue(messages.stream().anyMatch(m -> m.startsWith("Renewed the token of 'alice'")), messages::toString);
+            assertTrue(messages.stream().noneMatch(m -> m.contains("'stale'")), "a token meant to be expired stays so");
             assertEquals(1, server.logins(), "renewed by refreshing, not by logging in again");
         }
     }

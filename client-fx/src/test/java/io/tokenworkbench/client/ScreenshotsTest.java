@@ -83,6 +83,19 @@ class ScreenshotsTest {
         waitFor(() -> robot.lookup("#signatureStatus").queryAs(Label.class).getText().startsWith("Signature verified"));
         save(dir, "inspector");
 
+        robot.clickOn("#signTab");
+        robot.clickOn("#startFromInspected");
+        robot.interact(() -> {
+            robot.lookup("#keySourceChoice").<io.tokenworkbench.client.inspector.ui.SignViewModel.KeySource>queryComboBox()
+                    .setValue(io.tokenworkbench.client.inspector.ui.SignViewModel.KeySource.RECIPE);
+            robot.lookup("#recipeChoice").<io.tokenworkbench.client.forge.Recipe>queryComboBox()
+                    .setValue(io.tokenworkbench.client.forge.Recipe.KEY_CONFUSION);
+        });
+        robot.clickOn("#signButton");
+        waitFor(() -> robot.lookup("#signResults").queryListView().getItems().size() == 4);
+        save(dir, "sign");
+        robot.clickOn("#inspectTab");
+
         page(robot, "console");
         robot.interact(() -> robot.lookup("#pathField").queryAs(TextField.class).setText("/v1/admin/users"));
         robot.clickOn("#sendButton");

@@ -238,8 +238,8 @@ public final class Forgery {
             String which = key.getKeyID() == null ? key.getKeyType().getValue() : "kid " + key.getKeyID();
             for (Map.Entry<String, String> pem : pemForms(key).entrySet()) {
                 for (String ending : List.of("\n", "")) {
-                    String label = "key-confusion: HS256 keyed with " + which + " as " + pem.getKey()
-                            + (ending.isEmpty() ? " (no final newline)" : "");
+                    String label = "key-confusion: HS256 keyed with the " + pem.getKey()
+                            + (ending.isEmpty() ? " without its final newline" : "") + " of " + which;
                     byte[] secret = (pem.getValue() + ending).getBytes(StandardCharsets.US_ASCII);
                     forged.add(new Forged(label, TokenSigner.sign(header, parts.payload(), new SigningKey.Secret(secret),
                             JWSAlgorithm.HS256)));

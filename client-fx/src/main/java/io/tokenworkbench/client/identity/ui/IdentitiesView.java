@@ -165,7 +165,7 @@ public final class IdentitiesView extends BorderPane {
                 }
                 boolean isActive = model.activeProperty().get() != null
                         && model.activeProperty().get().id().equals(identity.id());
-                setText((isActive ? "● " : "   ") + identity.label() + "  " + describe(identity));
+                setText((isActive ? "● " : "   ") + identity.label() + describe(identity));
             }
         });
         model.activeProperty().addListener((obs, old, now) -> list.refresh());
@@ -222,7 +222,7 @@ public final class IdentitiesView extends BorderPane {
         };
         String cookies = identity.cookies() != null && !(identity.access() instanceof Access.Session)
                 && !identity.cookies().isEmpty() ? " + cookies" : "";
-        return how + cookies + "  · " + identity.origin();
+        return (how.isEmpty() ? "" : "  " + how) + cookies + "   · " + identity.origin();
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -64,6 +64,7 @@ public final class Shell extends BorderPane {
     private PostsViewModel postsModel;
     private final java.util.Map<String, Button> navButtons = new java.util.HashMap<>();
     private ServerViewModel serverModel;
+    private IdentitiesViewModel identitiesModel;
 
     public Shell(AppContext context) {
         this.context = context;
@@ -105,6 +106,7 @@ public final class Shell extends BorderPane {
         IdentitiesViewModel identities = new IdentitiesViewModel(context.identities(), context.activeIdentity(),
                 context.serverUrl(), context.identityService(), context.rememberedLogins(), context.clock(),
                 context.background(), context.ui());
+        identitiesModel = identities;
         context.now().addListener((obs, old, instant) -> identities.tick(instant));
         context.probePath().addListener((obs, old, path) -> checkServer());
         identities.demoAvailableProperty().bind(context.speaksContract());
@@ -291,6 +293,7 @@ public final class Shell extends BorderPane {
             return;
         }
         contractCheckedFor = url;
+        identitiesModel.suggestTokenEndpoint();
         CompletableFuture.supplyAsync(() -> context.probe().speaksContract(url), context.background())
                 .thenAcceptAsync(speaks -> {
                     if (url.equals(context.serverUrl().get())) {

@@ -64,9 +64,10 @@ final class Cell {
             ApiRequest authorized = RequestSender.authorize(request, credential);
             cell = judge(authorized, sender.send(authorized, expected, credential, true), credential.accessToken());
         }
-        int fetched = identities.jkuFetches(column);
-        return fetched == 0 ? cell : cell.withNote("the server fetched the jku key set " + fetched
-                + (fetched == 1 ? " time" : " times") + " (it follows URLs from unverified tokens)");
+        return identities.jkuFetches(column).map(fetched -> cell.withNote(fetched == 0
+                ? "the server did not fetch the jku key set"
+                : "the server fetched the jku key set " + fetched + (fetched == 1 ? " time" : " times")
+                + " (it follows URLs from unverified tokens)")).orElse(cell);
     }
 
     /** Every forged token is sent; the first one not refused as expected fails the cell, naming the attack. */

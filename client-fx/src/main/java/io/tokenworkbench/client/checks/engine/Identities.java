@@ -148,9 +148,15 @@ final class Identities implements AutoCloseable {
         return List.copyOf(notes);
     }
 
-    /** How often the server fetched the {@code jku} key set of this identity's tokens. */
-    int jkuFetches(String identity) {
-        return jku == null ? 0 : jku.fetchesFor(identity);
+    /**
+     * How often the server fetched the {@code jku} key set of this identity's tokens; empty when the identity is not
+     * a {@code jku} attack.
+     */
+    Optional<Integer> jkuFetches(String identity) {
+        if (!(byName.get(identity) instanceof SuiteIdentity.Derived derived) || derived.derivation() != Derivation.JKU) {
+            return Optional.empty();
+        }
+        return Optional.of(jku == null ? 0 : jku.fetchesFor(identity));
     }
 
     @Override

@@ -150,7 +150,7 @@ public final class ServerApp implements AutoCloseable {
                 new AuthRoutes(auth),
                 new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox,
                         commonPasswords::isCommon, clock), audit),
-                new TotpRoutes(new TotpService(jdbi, clock), audit),
+                new TotpRoutes(new TotpService(jdbi, clock), limits, audit),
                 new UserRoutes(users, invalidations, refreshTokens),
                 new AdminRoutes(users, posts, products, jdbi, audit),
                 new ProductRoutes(products, clock),

@@ -17,7 +17,7 @@ public final class AuditLog {
     /** The kinds of event recorded. */
     public enum Event {
         LOGIN, REFRESH, REFRESH_REUSE, LOGOUT, PASSWORD_RESET_REQUEST, PASSWORD_RESET, TOTP_ENROLL, TOTP_ACTIVATE,
-        API_KEY_CREATE, API_KEY_DELETE, UNAUTHORIZED, FORBIDDEN
+        TOTP_LOCKOUT, LOGIN_LOCKOUT, API_KEY_CREATE, API_KEY_DELETE, UNAUTHORIZED, FORBIDDEN
     }
 
     private final Jdbi jdbi;

@@ -1,6 +1,7 @@
 package io.tokenworkbench.server.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.helidon.http.HeaderNames;
@@ -41,11 +42,7 @@ public final class RateLimits {
         if (!enabled) {
             return;
         }
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(policy.quota())
-                        .refillIntervally(policy.quota(), policy.window()).build())
-                .build();
-        ConsumptionProbe probe = store.bucket(policy.name() + ":" + key, configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(policy, key).tryConsumeAndReturnRemaining(1);
         long resetSeconds = seconds(probe.getNanosToWaitForReset());
         response.headers().set(HeaderNames.create("RateLimit-Policy"), policy.policyHeader());
         if (probe.isConsumed()) {
@@ -53,8 +50,42 @@ public final class RateLimits {
                     + probe.getRemainingTokens() + ";t=" + resetSeconds);
             return;
         }
-        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-        throw new ApiException.TooManyRequests("Too many requests: at most " + policy.quota() + " per "
+        throw tooMany(policy, probe.getNanosToWaitForRefill(), "requests");
+    }
+
+    /**
+     * Refuses with 429 when the key has no failures left in the policy (a lockout), before any costly or guessable
+     * check runs. Failure limits hold whether or not rate limits are enabled: they are not about load.
+     */
+    public void refuseIfLockedOut(RateLimitPolicy policy, String key) {
+        Bucket bucket = bucket(policy, key);
+        if (bucket.getAvailableTokens() <= 0) {
+            throw tooMany(policy, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), "failed attempts");
+        }
+    }
+
+    /** Counts one failure against the key; true when that was the last one the policy allows in its window. */
+    public boolean recordFailure(RateLimitPolicy policy, String key) {
+        ConsumptionProbe probe = bucket(policy, key).tryConsumeAndReturnRemaining(1);
+        return !probe.isConsumed() || probe.getRemainingTokens() == 0;
+    }
+
+    /** Whether request limits are enforced (failure limits always are). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    private Bucket bucket(RateLimitPolicy policy, String key) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(policy.quota())
+                        .refillIntervally(policy.quota(), policy.window()).build())
+                .build();
+        return store.bucket(policy.name() + ":" + key, configuration);
+    }
+
+    private static ApiException.TooManyRequests tooMany(RateLimitPolicy policy, long nanosToWait, String what) {
+        long retryAfter = Math.max(1, seconds(nanosToWait));
+        return new ApiException.TooManyRequests("Too many " + what + ": at most " + policy.quota() + " per "
                 + policy.window().toSeconds() + " s; retry in " + retryAfter + " s", Map.of(
                 "Retry-After", Long.toString(retryAfter),
                 "RateLimit-Policy", policy.policyHeader(),

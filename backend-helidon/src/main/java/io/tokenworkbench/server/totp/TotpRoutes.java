@@ -11,6 +11,9 @@ import io.tokenworkbench.server.audit.AuditLog;
 import io.tokenworkbench.server.clientip.ClientIp;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.http.JsonBodies;
+import io.tokenworkbench.server.ratelimit.RateLimitKeys;
+import io.tokenworkbench.server.ratelimit.RateLimitPolicy;
+import io.tokenworkbench.server.ratelimit.RateLimits;
 import io.tokenworkbench.server.security.Access;
 import io.tokenworkbench.server.security.Caller;
 
@@ -21,10 +24,12 @@ public final class TotpRoutes {
             "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"A valid X-TOTP-Code header is required\"";
 
     private final TotpService totp;
+    private final RateLimits limits;
     private final AuditLog audit;
 
-    public TotpRoutes(TotpService totp, AuditLog audit) {
+    public TotpRoutes(TotpService totp, RateLimits limits, AuditLog audit) {
         this.totp = totp;
+        this.limits = limits;
         this.audit = audit;
     }
 
@@ -40,11 +45,15 @@ public final class TotpRoutes {
     public void verify(ServerRequest request, ServerResponse response) {
         Caller caller = Access.caller(request);
         TotpCode code = JsonBodies.read(request, TotpCode.class);
+        refuseIfLockedOut(request, caller);
         try {
             totp.activate(caller.userId(), code.code());
         } catch (ApiException e) {
             audit.record(AuditLog.Event.TOTP_ACTIVATE, false, caller.userId(), caller.username(), ClientIp.of(request),
                     e.detail());
+            if (e instanceof ApiException.BadRequest && e.detail().equals(TotpService.WRONG_CODE)) {
+                recordFailure(request, caller);
+            }
             throw e;
         }
         audit.record(AuditLog.Event.TOTP_ACTIVATE, true, caller.userId(), caller.username(), ClientIp.of(request),
@@ -57,14 +66,37 @@ public final class TotpRoutes {
         return (request, response) -> {
             Caller caller = Access.caller(request);
             String code = request.headers().first(HeaderNames.create("X-TOTP-Code")).orElse(null);
+            refuseIfLockedOut(request, caller);
             switch (totp.check(caller.userId(), code)) {
                 case ACCEPTED -> response.next();
                 case NOT_ENROLLED -> throw new ApiException.Forbidden("Activate TOTP first (POST /v1/auth/totp)");
-                case INVALID -> throw new ApiException.Unauthorized(code == null
-                        ? "The X-TOTP-Code header is missing" : "The TOTP code is wrong or was already used",
-                        TOTP_CHALLENGE);
+                case INVALID -> {
+                    if (code != null) {
+                        recordFailure(request, caller);
+                    }
+                    throw new ApiException.Unauthorized(code == null
+                            ? "The X-TOTP-Code header is missing" : "The TOTP code is wrong or was already used",
+                            TOTP_CHALLENGE);
+                }
             }
         };
+    }
+
+    /** Wrong codes are limited per user and per address, so a stolen access token cannot guess its way past. */
+    private void refuseIfLockedOut(ServerRequest request, Caller caller) {
+        limits.refuseIfLockedOut(RateLimitPolicy.TOTP_FAILURES, "user-" + caller.userId());
+        limits.refuseIfLockedOut(RateLimitPolicy.TOTP_FAILURES_PER_ADDRESS, RateLimitKeys.address(request));
+    }
+
+    private void recordFailure(ServerRequest request, Caller caller) {
+        boolean userLocked = limits.recordFailure(RateLimitPolicy.TOTP_FAILURES, "user-" + caller.userId());
+        boolean addressLocked = limits.recordFailure(RateLimitPolicy.TOTP_FAILURES_PER_ADDRESS,
+                RateLimitKeys.address(request));
+        if (userLocked || addressLocked) {
+            audit.record(AuditLog.Event.TOTP_LOCKOUT, false, caller.userId(), caller.username(), ClientIp.of(request),
+                    "too many wrong TOTP codes: further codes refused for a while"
+                            + (userLocked ? " for this user" : "") + (addressLocked ? " from this address" : ""));
+        }
     }
 
     public void sensitiveData(ServerRequest request, ServerResponse response) {

@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class TotpService {
 
     public static final String ISSUER = "Token Workbench";
+    /** The reason a wrong code gives at activation. */
+    public static final String WRONG_CODE = "The code is not valid";
     private static final Duration STEP = Duration.ofSeconds(30);
 
     private final Jdbi jdbi;
@@ -66,7 +68,7 @@ public final class TotpService {
                         .bind("user", userId).mapTo(String.class).findOne())
                 .orElseThrow(() -> new ApiException.BadRequest("Start an enrolment first (POST /v1/auth/totp)"));
         if (accept(userId, secret, code) < 0) {
-            throw new ApiException.BadRequest("The code is not valid");
+            throw new ApiException.BadRequest(WRONG_CODE);
         }
         jdbi.useHandle(h -> h.createUpdate("update totp_secrets set active = true where user_id = :user")
                 .bind("user", userId).execute());

@@ -127,7 +127,7 @@ public final class ServerApp implements AutoCloseable {
         CommonPasswords commonPasswords = CommonPasswords.load();
         TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
-        RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime());
+        RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime(), invalidations);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), invalidations, clock);
         Security security = Security.builder()
                 .addAuthenticationProvider(new BearerTokenProvider(verifier), BearerTokenProvider.NAME)

@@ -117,36 +117,56 @@ public final class AuthService {
         }
         Set<String> scopes = narrow(user, request.scope());
         audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, "password grant");
-        return pair(user, scopes, null);
+        return pair(user, scopes);
     }
 
     private TokenResponse refreshGrant(TokenRequest request, String clientIp) {
         if (isBlank(request.refreshToken())) {
             throw new ApiException.OAuth(400, "invalid_request", "refresh_token is required");
         }
-        return switch (refreshTokens.spend(request.refreshToken().strip())) {
-            case RefreshTokens.Spend.Rotated(long userId, String scope, String familyId) -> {
-                UserAccount user = users.byId(userId).filter(UserAccount::active)
-                        .orElseThrow(() -> new ApiException.OAuth(401, "invalid_grant", "The user is no longer active"));
-                // The new pair keeps the narrowed scope, minus whatever the user's roles no longer grant.
-                Set<String> rolePermissions = Permissions.ofRoles(user.roles());
-                Set<String> stillGranted = new LinkedHashSet<>();
-                Permissions.parseScope(scope).stream().filter(s -> Permissions.covers(rolePermissions, s))
-                        .forEach(stillGranted::add);
-                audit.record(AuditLog.Event.REFRESH, true, user.id(), user.username(), clientIp, "rotated");
-                yield pair(user, stillGranted, familyId);
+        RefreshTokens.Spend<NewPair> spent = refreshTokens.rotate(request.refreshToken().strip(), (userId, scope) -> {
+            UserAccount user = users.byId(userId).filter(UserAccount::active)
+                    .orElseThrow(() -> new ApiException.OAuth(401, "invalid_grant", "The user is no longer active"));
+            // The new pair keeps the narrowed scope, minus whatever the user's roles no longer grant.
+            Set<String> rolePermissions = Permissions.ofRoles(user.roles());
+            Set<String> stillGranted = new LinkedHashSet<>();
+            Permissions.parseScope(scope).stream().filter(s -> Permissions.covers(rolePermissions, s))
+                    .forEach(stillGranted::add);
+            return new NewPair(user, issuer.issue(user, stillGranted), Permissions.formatScope(stillGranted));
+        });
+        return switch (spent) {
+            case RefreshTokens.Spend.Rotated<NewPair> rotated -> {
+                NewPair pair = rotated.successor();
+                audit.record(AuditLog.Event.REFRESH, true, pair.user().id(), pair.user().username(), clientIp,
+                        "rotated");
+                yield new TokenResponse(pair.access().value(), "Bearer", pair.access().expiresIn(),
+                        rotated.refreshToken(), pair.scope());
             }
-            case RefreshTokens.Spend.Reused reused -> {
+            case RefreshTokens.Spend.Reused<NewPair> reused -> {
                 audit.record(AuditLog.Event.REFRESH_REUSE, false, reused.userId(), null, clientIp,
                         "spent refresh token presented again; family revoked");
                 throw new ApiException.OAuth(401, "invalid_grant",
                         "The refresh token was already used; its whole family is revoked");
             }
-            case RefreshTokens.Spend.Invalid(String reason) -> {
+            case RefreshTokens.Spend.Invalid<NewPair>(String reason) -> {
                 audit.record(AuditLog.Event.REFRESH, false, null, null, clientIp, reason);
                 throw new ApiException.OAuth(401, "invalid_grant", reason);
             }
         };
+    }
+
+    /** A rotation's new pair, issued inside the rotation's transaction. */
+    private record NewPair(UserAccount user, TokenIssuer.IssuedToken access, String scope)
+            implements RefreshTokens.Successor {
+        @Override
+        public String accessJti() {
+            return access.jti();
+        }
+
+        @Override
+        public java.time.Instant accessExpiresAt() {
+            return access.expiresAt();
+        }
     }
 
     /** Revokes this access token's {@code jti} and, given its refresh token, the whole family. */
@@ -159,12 +179,10 @@ public final class AuthService {
         }
     }
 
-    private TokenResponse pair(UserAccount user, Set<String> scopes, String familyId) {
-        TokenIssuer.IssuedToken access = issuer.issue(user, scopes);
-        String scope = Permissions.formatScope(scopes);
-        String refresh = familyId == null ? refreshTokens.issue(user.id(), scope)
-                : refreshTokens.issue(user.id(), scope, familyId);
-        return new TokenResponse(access.value(), "Bearer", access.expiresIn(), refresh, scope);
+    private TokenResponse pair(UserAccount user, Set<String> scopes) {
+        NewPair pair = new NewPair(user, issuer.issue(user, scopes), Permissions.formatScope(scopes));
+        String refresh = refreshTokens.issue(user.id(), pair);
+        return new TokenResponse(pair.access().value(), "Bearer", pair.access().expiresIn(), refresh, pair.scope());
     }
 
     /** The user's permissions, narrowed to the requested scope; asking for more than granted is invalid_scope. */

@@ -49,6 +49,19 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
+    /**
+     * Whether a failure is a unique-constraint violation (SQLSTATE 23505, the same on H2 and PostgreSQL): what an
+     * insert that relies on the constraint, rather than on a check beforehand, gets when it lost a race.
+     */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -53,15 +53,18 @@ public final class TokenInvalidations {
     /** Revokes one access token until it would have expired anyway. */
     public void revokeToken(String jti, Instant expiresAt) {
         Instant now = clock.instant();
-        jdbi.useTransaction(handle -> {
-            boolean known = handle.createQuery("select count(*) from revoked_tokens where jti = :jti")
-                    .bind("jti", jti).mapTo(Long.class).one() > 0;
-            if (!known) {
+        try {
+            jdbi.useTransaction(handle -> {
                 handle.createUpdate("insert into revoked_tokens (jti, expires_at, revoked_at) values (:jti, :exp, :now)")
                         .bind("jti", jti).bind("exp", expiresAt).bind("now", now).execute();
                 log(handle, "TOKEN", null, jti, expiresAt, now);
+            });
+        } catch (RuntimeException e) {
+            // Revoked already (perhaps at this very moment by another request): nothing more to do.
+            if (!io.tokenworkbench.server.db.Database.isUniqueViolation(e)) {
+                throw e;
             }
-        });
+        }
         revokedTokens.put(jti, expiresAt);
     }
 

@@ -1,0 +1,91 @@
+package io.tokenworkbench.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A refresh token spent twice at once leaves nothing alive: the successor the winner got is revoked with the family,
+ * and so is the access token that came with it (issue 16, #2 and #13).
+ */
+class RefreshRaceHttpTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.dev();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> refresh(String token) {
+        return server.form("/v1/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", token));
+    }
+
+    @Test
+    void aConcurrentReuseRevokesTheSuccessorToo() throws Exception {
+        int survivors = 0;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int run = 0; run < 30; run++) {
+                String first = server.login("alice", "alice-password-1", null).get("refresh_token").asText();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> both = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    both.add(threads.submit(() -> {
+                        go.await();
+                        return refresh(first);
+                    }));
+                }
+                go.countDown();
+                for (Future<HttpResponse<String>> answer : both) {
+                    HttpResponse<String> response = answer.get();
+                    if (response.statusCode() == 200) {
+                        String successor = TestServer.json(response).get("refresh_token").asText();
+                        String access = TestServer.json(response).get("access_token").asText();
+                        if (refresh(successor).statusCode() == 200) {
+                            survivors++;
+                        }
+                        assertEquals(401, server.get("/protected", access).statusCode(),
+                                "the access token of a revoked family is revoked too");
+                    } else {
+                        assertEquals(401, response.statusCode(), response.body());
+                    }
+                }
+            }
+        }
+        assertEquals(0, survivors, "no successor outlives a family revocation");
+    }
+
+    @Test
+    void aPasswordResetRevokesAccessTokensToo() {
+        var pair = server.login("bob", "bob-password-1", null);
+        String access = pair.get("access_token").asText();
+        assertEquals(200, server.get("/protected", access).statusCode());
+
+        assertEquals(202, server.send("POST", "/v1/auth/password-reset/request", null,
+                "{\"email\":\"bob@example.com\"}").statusCode());
+        String mail = server.get("/v1/dev/outbox", null).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\n\\\\n([A-Za-z0-9_-]{43})\\\\n\\\\n").matcher(mail);
+        assertTrue(m.find(), mail);
+        assertEquals(204, server.send("POST", "/v1/auth/password-reset/confirm", null,
+                "{\"token\":\"" + m.group(1) + "\",\"new_password\":\"a-brand-new-passphrase-7\"}").statusCode());
+
+        assertEquals(401, server.get("/protected", access).statusCode(), "the reset ends the old access token");
+    }
+}

@@ -34,6 +34,7 @@ import io.tokenworkbench.server.totp.TotpRoutes;
 import io.tokenworkbench.server.totp.TotpService;
 import io.tokenworkbench.server.auth.AuthRoutes;
 import io.tokenworkbench.server.auth.AuthService;
+import io.tokenworkbench.server.auth.LoginThrottle;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.db.Database;
 import io.tokenworkbench.server.dev.DevSeed;
@@ -138,8 +139,9 @@ public final class ServerApp implements AutoCloseable {
         RateLimits limits = new RateLimits(config.security().rateLimitsEnabled(),
                 config.security().rateLimitStore().equals("database")
                         ? new DatabaseBucketStore(jdbi) : new InMemoryBucketStore());
+        LoginThrottle throttle = new LoginThrottle(limits, audit);
         AuthService auth = new AuthService(users, hasher, issuer, refreshTokens, invalidations,
-                commonPasswords::isCommon, audit, clock);
+                commonPasswords::isCommon, audit, throttle, clock);
 
         routing.addFilter(SecurityHeaders.filter());
         routing.addFilter(ClientIp.filter(new ClientIpResolver(config.security().trustedProxies())));
@@ -156,7 +158,7 @@ public final class ServerApp implements AutoCloseable {
                 new ProductRoutes(products, clock),
                 new PostRoutes(new PostService(posts, clock), access),
                 new ApiKeyRoutes(new ApiKeys(jdbi, clock), limits, audit),
-                new BasicRoutes(),
+                new BasicRoutes(throttle, hasher),
                 new InternalRoutes(config.security().internalAllowedIps()),
                 config.devMode() ? new DevTokenRoutes(users, issuer) : null,
                 config.devMode() ? new DevOutboxRoutes(outbox) : null)

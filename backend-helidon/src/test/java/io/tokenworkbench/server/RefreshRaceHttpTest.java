@@ -53,8 +53,11 @@ class RefreshRaceHttpTest {
                     }));
                 }
                 go.countDown();
+                List<HttpResponse<String>> answers = new ArrayList<>();
                 for (Future<HttpResponse<String>> answer : both) {
-                    HttpResponse<String> response = answer.get();
+                    answers.add(answer.get());
+                }
+                for (HttpResponse<String> response : answers) {
                     if (response.statusCode() == 200) {
                         String successor = TestServer.json(response).get("refresh_token").asText();
                         String access = TestServer.json(response).get("access_token").asText();

@@ -36,13 +36,15 @@ public final class AuthService {
     private final TokenInvalidations invalidations;
     private final Predicate<String> weakPassword;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     /**
      * @param weakPassword decides whether a password (already at least 12 characters) is too common to accept
      */
     public AuthService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens,
-                       TokenInvalidations invalidations, Predicate<String> weakPassword, AuditLog audit, Clock clock) {
+                       TokenInvalidations invalidations, Predicate<String> weakPassword, AuditLog audit,
+                       LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -50,6 +52,7 @@ public final class AuthService {
         this.invalidations = invalidations;
         this.weakPassword = weakPassword;
         this.audit = audit;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -108,11 +111,14 @@ public final class AuthService {
         if (request.password().length() > MAX_PASSWORD_LENGTH) {
             throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
         }
-        UserAccount user = users.byUsername(request.username().strip()).orElse(null);
+        String username = request.username().strip();
+        throttle.refuseIfUserLockedOut(username);
+        UserAccount user = users.byUsername(username).orElse(null);
         boolean matches = hasher.verifyOrBurn(request.password(), user == null ? null : user.passwordHash());
         if (user == null || !matches || !user.active()) {
-            audit.record(AuditLog.Event.LOGIN, false, user == null ? null : user.id(), request.username().strip(),
+            audit.record(AuditLog.Event.LOGIN, false, user == null ? null : user.id(), username,
                     clientIp, user == null ? "unknown username" : "wrong password or inactive account");
+            throttle.recordUserFailure(username, clientIp);
             throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
         }
         Set<String> scopes = narrow(user, request.scope());

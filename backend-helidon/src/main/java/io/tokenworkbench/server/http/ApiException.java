@@ -200,4 +200,29 @@ public sealed abstract class ApiException extends RuntimeException {
             return headers;
         }
     }
+
+    /** 503: the server is busy (e.g. every password-hashing slot taken); try again after {@code Retry-After}. */
+    public static final class ServiceUnavailable extends ApiException {
+        private final long retryAfterSeconds;
+
+        public ServiceUnavailable(String detail, long retryAfterSeconds) {
+            super(detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public int status() {
+            return 503;
+        }
+
+        @Override
+        public String title() {
+            return "Service Unavailable";
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+        }
+    }
 }

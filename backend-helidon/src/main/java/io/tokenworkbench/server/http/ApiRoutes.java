@@ -5,7 +5,6 @@ import io.tokenworkbench.server.admin.AdminRoutes;
 import io.tokenworkbench.server.apikey.ApiKeyRoutes;
 import io.tokenworkbench.server.auth.AuthRoutes;
 import io.tokenworkbench.server.basic.BasicRoutes;
-import io.tokenworkbench.server.clientip.ClientIp;
 import io.tokenworkbench.server.clientip.InternalRoutes;
 import io.tokenworkbench.server.dev.DevOutboxRoutes;
 import io.tokenworkbench.server.dev.DevTokenRoutes;
@@ -13,6 +12,7 @@ import io.tokenworkbench.server.discovery.DiscoveryRoutes;
 import io.tokenworkbench.server.passwordreset.PasswordResetRoutes;
 import io.tokenworkbench.server.post.PostRoutes;
 import io.tokenworkbench.server.product.ProductRoutes;
+import io.tokenworkbench.server.ratelimit.RateLimitKeys;
 import io.tokenworkbench.server.ratelimit.RateLimitPolicy;
 import io.tokenworkbench.server.ratelimit.RateLimits;
 import io.tokenworkbench.server.security.Access;
@@ -40,7 +40,8 @@ public record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discov
                 .get("/openapi", discovery::openApi)
 
                 .post("/v1/auth/register", auth::register)
-                .post("/v1/auth/token", limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, ClientIp::of), auth::token)
+                .post("/v1/auth/token", limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
+                        auth::token)
                 .post("/v1/auth/logout", access.authenticated(), auth::logout)
                 .post("/v1/auth/password-reset/request", resets::request)
                 .post("/v1/auth/password-reset/confirm", resets::confirm)

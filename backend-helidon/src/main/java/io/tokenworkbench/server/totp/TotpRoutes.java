@@ -66,7 +66,9 @@ public final class TotpRoutes {
         return (request, response) -> {
             Caller caller = Access.caller(request);
             String code = request.headers().first(HeaderNames.create("X-TOTP-Code")).orElse(null);
-            refuseIfLockedOut(request, caller);
+            if (code != null) {
+                refuseIfLockedOut(request, caller);
+            }
             switch (totp.check(caller.userId(), code)) {
                 case ACCEPTED -> response.next();
                 case NOT_ENROLLED -> throw new ApiException.Forbidden("Activate TOTP first (POST /v1/auth/totp)");

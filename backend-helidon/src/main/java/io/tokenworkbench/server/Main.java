@@ -37,6 +37,7 @@ public final class Main {
                     .append(identity.superuser() ? ", superuser" : identity.staff() ? ", staff" : ""));
             System.out.println(identities);
         }
+        config.listeningNotice().ifPresent(System.out::println);
         System.out.println("Token Workbench backend ready at " + app.baseUrl()
                 + (config.devMode() ? " (dev mode)" : ""));
         // Scripts and supervisors wait for this line; when stdout is a pipe it must not sit in a buffer.

@@ -25,8 +25,26 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         Objects.requireNonNull(security, "security");
     }
 
+    /** What dev mode listens on unless {@code SERVER_HOST} says otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** Where the server listens. */
     public record ServerSettings(String host, int port) {
+    }
+
+    /**
+     * What the server should say at start about where it listens: in dev mode on loopback only, that the network
+     * cannot reach it and how to change that; empty otherwise.
+     */
+    public java.util.Optional<String> listeningNotice() {
+        if (!devMode) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(server.host().equals(LOOPBACK)
+                ? "Dev mode listens on " + LOOPBACK + " only: its demo accounts and token mint are not reachable from "
+                + "the network (SERVER_HOST=0.0.0.0 would expose them)"
+                : "Dev mode listens on " + server.host() + " (SERVER_HOST): anyone who can reach it can mint tokens "
+                + "at /v1/dev/tokens");
     }
 
     /** The JDBC database; an empty URL means an H2 file in the data dir. */
@@ -67,9 +85,11 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
     /** As {@link #load()}, with the given environment (tests). */
     public static AppConfig load(Map<String, String> environment) {
         Settings s = Settings.fromClasspath(environment);
+        boolean devMode = s.bool("app.dev-mode");
+        String host = s.string("server.host").isBlank() ? devMode ? LOOPBACK : "0.0.0.0" : s.string("server.host");
         AppConfig config = new AppConfig(
-                new ServerSettings(s.string("server.host"), s.integer("server.port")),
-                s.bool("app.dev-mode"),
+                new ServerSettings(host, s.integer("server.port")),
+                devMode,
                 Path.of(s.string("app.data-dir")),
                 new DatabaseSettings(s.string("db.url"), s.string("db.username"), s.string("db.password"),
                         s.integer("db.pool-size")),

@@ -36,6 +36,20 @@ class AppConfigTest {
     }
 
     @Test
+    void devModeListensOnLoopbackUnlessServerHostSaysOtherwiseAndSaysSo() {
+        AppConfig dev = AppConfig.load(Map.of("APP_DEV_MODE", "true"));
+        AppConfig exposed = AppConfig.load(Map.of("APP_DEV_MODE", "true", "SERVER_HOST", "0.0.0.0"));
+        AppConfig production = AppConfig.load(Map.of());
+
+        assertEquals("127.0.0.1", dev.server().host());
+        assertTrue(dev.listeningNotice().orElseThrow().startsWith("Dev mode listens on 127.0.0.1 only"));
+        assertEquals("0.0.0.0", exposed.server().host());
+        assertTrue(exposed.listeningNotice().orElseThrow().contains("anyone who can reach it can mint tokens"));
+        assertEquals("0.0.0.0", production.server().host());
+        assertTrue(production.listeningNotice().isEmpty());
+    }
+
+    @Test
     void everyEnvironmentVariableOfTheContractTableApplies() {
         AppConfig config = AppConfig.load(Map.of(
                 "SERVER_PORT", "9191",

@@ -32,6 +32,8 @@ import io.tokenworkbench.server.ratelimit.RateLimits;
 import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.totp.TotpRoutes;
 import io.tokenworkbench.server.totp.TotpService;
+import io.tokenworkbench.server.totp.TotpSecretCipher;
+import io.tokenworkbench.server.config.DataDirectory;
 import io.tokenworkbench.server.auth.AuthRoutes;
 import io.tokenworkbench.server.auth.AuthService;
 import io.tokenworkbench.server.auth.LoginThrottle;
@@ -90,8 +92,15 @@ public final class ServerApp implements AutoCloseable {
 
     /** As {@link #start(AppConfig)}, with the clock every expiry decision reads. */
     public static ServerApp start(AppConfig config, Clock clock) {
+        if (config.database().url().isBlank()) {
+            DataDirectory.secure(config.dataDir());
+        }
         SigningKeys keys = SigningKeys.load(config);
+        TotpSecretCipher totpCipher = TotpSecretCipher.load(config);
         Database database = Database.open(config);
+        if (config.database().url().isBlank()) {
+            DataDirectory.secure(config.dataDir());
+        }
         try {
             WebServer server = WebServer.builder()
                     .host(config.server().host())
@@ -103,7 +112,7 @@ public final class ServerApp implements AutoCloseable {
                             .details(true)
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)
                             .build()))
-                    .routing(routing -> routing(routing, config, keys, database, clock))
+                    .routing(routing -> routing(routing, config, keys, totpCipher, database, clock))
                     .build()
                     .start();
             return new ServerApp(server, database);
@@ -113,8 +122,8 @@ public final class ServerApp implements AutoCloseable {
         }
     }
 
-    private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys, Database database,
-                                Clock clock) {
+    private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
+                                TotpSecretCipher totpCipher, Database database, Clock clock) {
         var jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
         UserRepository users = new UserRepository(jdbi);
@@ -124,7 +133,7 @@ public final class ServerApp implements AutoCloseable {
             DevSeed.seedIfEmpty(jdbi, users, posts, products, hasher, clock);
         }
         AuditLog audit = new AuditLog(jdbi, clock);
-        Outbox outbox = new DatabaseOutbox(jdbi, clock);
+        Outbox outbox = new DatabaseOutbox(jdbi, clock, PasswordResets.LIFETIME);
         CommonPasswords commonPasswords = CommonPasswords.load();
         TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
@@ -152,7 +161,7 @@ public final class ServerApp implements AutoCloseable {
                 new AuthRoutes(auth),
                 new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox,
                         commonPasswords::isCommon, clock), audit),
-                new TotpRoutes(new TotpService(jdbi, clock), limits, audit),
+                new TotpRoutes(new TotpService(jdbi, clock, totpCipher), limits, audit),
                 new UserRoutes(users, invalidations, refreshTokens),
                 new AdminRoutes(users, posts, products, jdbi, audit),
                 new ProductRoutes(products, clock),

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProductionModeHttpTest {
 
     private static final String SECRET = "an-hs256-secret-that-is-32-bytes-long!!";
+    private static final String TOTP_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     @Test
     void refusesToStartWithoutASigningKey(@TempDir Path dir) {
@@ -24,6 +25,15 @@ class ProductionModeHttpTest {
 
         ConfigException error = assertThrows(ConfigException.class, () -> ServerApp.start(config));
         assertTrue(error.getMessage().contains("TOKEN_PRIVATE_KEY_FILE"), error.getMessage());
+    }
+
+    @Test
+    void refusesToStartWithoutAKeyForTotpSecrets(@TempDir Path dir) {
+        AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
+                "TOKEN_ALGORITHM", "HS256", "TOKEN_HS_SECRET", SECRET));
+
+        ConfigException error = assertThrows(ConfigException.class, () -> ServerApp.start(config));
+        assertTrue(error.getMessage().contains("SECURITY_TOTP_KEY"), error.getMessage());
     }
 
     @Test
@@ -39,6 +49,7 @@ class ProductionModeHttpTest {
     void hs256TokensWorkAndDevRoutesAreGone(@TempDir Path dir) throws Exception {
         AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
                 "SERVER_HOST", "127.0.0.1", "TOKEN_ALGORITHM", "HS256", "TOKEN_HS_SECRET", SECRET,
+                "SECURITY_TOTP_KEY", TOTP_KEY,
                 "SECURITY_RATE_LIMITS_ENABLED", "false"));
         try (TestServer server = TestServer.start(config, dir)) {
             assertEquals(404, server.send("POST", "/v1/dev/tokens", null, "{\"username\":\"alice\"}").statusCode());
@@ -65,6 +76,7 @@ class ProductionModeHttpTest {
                 + "\n-----END " + "PRIVATE KEY-----\n");
         AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
                 "SERVER_HOST", "127.0.0.1", "TOKEN_PRIVATE_KEY_FILE", pem.toString(), "TOKEN_KEY_ID", "prod-1",
+                "SECURITY_TOTP_KEY", TOTP_KEY,
                 "SECURITY_RATE_LIMITS_ENABLED", "false"));
         try (TestServer server = TestServer.start(config, dir)) {
             var key = TestServer.json(server.get("/.well-known/jwks.json", null)).get("keys").get(0);
@@ -78,6 +90,7 @@ class ProductionModeHttpTest {
         var ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
         AppConfig config = AppConfig.load(Map.of("APP_DATA_DIR", dir.toString(), "SERVER_PORT", "0",
                 "SERVER_HOST", "127.0.0.1", "TOKEN_ALGORITHM", "ES256", "TOKEN_PRIVATE_KEY", ec.toJSONString(),
+                "SECURITY_TOTP_KEY", TOTP_KEY,
                 "SECURITY_RATE_LIMITS_ENABLED", "false"));
         try (TestServer server = TestServer.start(config, dir)) {
             server.send("POST", "/v1/auth/register", null,

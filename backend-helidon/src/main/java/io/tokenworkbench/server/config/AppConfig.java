@@ -66,14 +66,24 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         }
     }
 
-    /** Access control knobs. */
+    /**
+     * Access control knobs.
+     *
+     * @param totpKey base64 of the 32-byte key TOTP secrets are encrypted with at rest; empty in dev mode (generated)
+     */
     public record SecuritySettings(int missingTokenStatus, List<String> trustedProxies, List<String> internalAllowedIps,
                                    boolean rateLimitsEnabled, String rateLimitStore, List<String> corsAllowedOrigins,
-                                   long maxPayloadBytes) {
+                                   long maxPayloadBytes, String totpKey) {
         public SecuritySettings {
             trustedProxies = List.copyOf(trustedProxies);
             internalAllowedIps = List.copyOf(internalAllowedIps);
             corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        }
+
+        @Override
+        public String toString() {
+            return "SecuritySettings[missingTokenStatus=" + missingTokenStatus + ", trustedProxies=" + trustedProxies
+                    + ", rateLimitsEnabled=" + rateLimitsEnabled + ", rateLimitStore=" + rateLimitStore + "]";
         }
     }
 
@@ -99,7 +109,8 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
                         s.string("token.private-key"), s.string("token.hs-secret"), s.string("token.retired-jwks-file")),
                 new SecuritySettings(s.integer("security.missing-token-status"), s.list("security.trusted-proxies"),
                         s.list("security.internal.allowed-ips"), s.bool("security.rate-limits.enabled"),
-                        s.string("security.rate-limits.store"), s.list("security.cors.allowed-origins"), s.integer("security.max-payload-bytes")));
+                        s.string("security.rate-limits.store"), s.list("security.cors.allowed-origins"),
+                        s.integer("security.max-payload-bytes"), s.string("security.totp-key")));
         config.validate();
         return config;
     }
@@ -118,14 +129,14 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         SecuritySettings s = security;
         return new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(s.missingTokenStatus(),
                 s.trustedProxies(), s.internalAllowedIps(), enabled, s.rateLimitStore(), s.corsAllowedOrigins(),
-                s.maxPayloadBytes()));
+                s.maxPayloadBytes(), s.totpKey()));
     }
 
     public AppConfig withMissingTokenStatus(int status) {
         SecuritySettings s = security;
         AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(status,
                 s.trustedProxies(), s.internalAllowedIps(), s.rateLimitsEnabled(), s.rateLimitStore(),
-                s.corsAllowedOrigins(), s.maxPayloadBytes()));
+                s.corsAllowedOrigins(), s.maxPayloadBytes(), s.totpKey()));
         changed.validate();
         return changed;
     }

@@ -104,7 +104,10 @@ public final class PasswordResets {
         });
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         refreshTokens.revokeAllOf(userId);
-        return users.byId(userId).orElseThrow(() -> new ApiException.BadRequest("The reset token is not valid"));
+        UserAccount user = users.byId(userId).orElseThrow(() -> new ApiException.BadRequest(
+                "The reset token is not valid"));
+        outbox.forget(user.email());
+        return user;
     }
 
 }

@@ -29,12 +29,20 @@ public final class TotpService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final TotpSecretCipher cipher;
     private final TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator();
     private final SecureRandom random = new SecureRandom();
 
-    public TotpService(Jdbi jdbi, Clock clock) {
+    /** Encrypts, once, any secret stored before secrets were encrypted at rest. */
+    public TotpService(Jdbi jdbi, Clock clock, TotpSecretCipher cipher) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.cipher = cipher;
+        jdbi.useTransaction(h -> h.createQuery("select user_id, secret from totp_secrets")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .filter(row -> !TotpSecretCipher.isSealed(row.getValue()))
+                .forEach(row -> h.createUpdate("update totp_secrets set secret = :sealed where user_id = :user")
+                        .bind("sealed", cipher.seal(row.getValue())).bind("user", row.getKey()).execute()));
     }
 
     /** What a check of a presented code concluded. */
@@ -53,7 +61,7 @@ public final class TotpService {
             h.createUpdate("""
                             insert into totp_secrets (user_id, secret, active, last_used_step, created_at)
                             values (:user, :secret, false, -1, :now)""")
-                    .bind("user", userId).bind("secret", secret).bind("now", clock.instant()).execute();
+                    .bind("user", userId).bind("secret", cipher.seal(secret)).bind("now", clock.instant()).execute();
         });
         String label = URLEncoder.encode(ISSUER + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
@@ -65,7 +73,7 @@ public final class TotpService {
     /** Activates the pending enrolment with a first valid code; a wrong code is a 400. */
     public void activate(long userId, String code) {
         String secret = jdbi.withHandle(h -> h.createQuery("select secret from totp_secrets where user_id = :user")
-                        .bind("user", userId).mapTo(String.class).findOne())
+                        .bind("user", userId).mapTo(String.class).findOne()).map(cipher::open)
                 .orElseThrow(() -> new ApiException.BadRequest("Start an enrolment first (POST /v1/auth/totp)"));
         if (accept(userId, secret, code) < 0) {
             throw new ApiException.BadRequest(WRONG_CODE);
@@ -117,6 +125,6 @@ public final class TotpService {
 
     private Optional<String> activeSecret(long userId) {
         return jdbi.withHandle(h -> h.createQuery("select secret from totp_secrets where user_id = :user and active = true")
-                .bind("user", userId).mapTo(String.class).findOne());
+                .bind("user", userId).mapTo(String.class).findOne()).map(cipher::open);
     }
 }

@@ -5,6 +5,7 @@ import io.tokenworkbench.model.auth.TokenRequest;
 import io.tokenworkbench.model.auth.TokenResponse;
 import io.tokenworkbench.model.user.User;
 import io.tokenworkbench.server.audit.AuditLog;
+import io.tokenworkbench.server.db.Database;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.security.PasswordHasher;
@@ -76,14 +77,11 @@ public final class AuthService {
         if (weakPassword.test(password)) {
             throw new ApiException.BadRequest("The password is too weak: it is among the most common passwords");
         }
-        if (users.usernameOrEmailTaken(username, email)) {
-            throw new ApiException.Conflict("That username or email is already registered");
-        }
+        String hash = hasher.hash(password);
         try {
-            return users.insert(username, email, hasher.hash(password), false, false, List.of("user"), clock.instant())
-                    .toUser();
+            return users.insert(username, email, hash, false, false, List.of("user"), clock.instant()).toUser();
         } catch (RuntimeException e) {
-            if (users.usernameOrEmailTaken(username, email)) {
+            if (Database.isUniqueViolation(e)) {
                 throw new ApiException.Conflict("That username or email is already registered");
             }
             throw e;

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Users in the database. Thread-safe. */
@@ -28,36 +29,43 @@ public final class UserRepository {
                 .map(MAPPER).findOne());
     }
 
+    /** The user with this username, whatever its case ({@code Alice} is {@code alice}). */
     public Optional<UserAccount> byUsername(String username) {
-        return jdbi.withHandle(h -> h.createQuery("select * from users where username = :u").bind("u", username)
+        return jdbi.withHandle(h -> h.createQuery("select * from users where username_key = :u")
+                .bind("u", key(username)).map(MAPPER).findOne());
+    }
+
+    /** The user with this email, whatever its case. */
+    public Optional<UserAccount> byEmail(String email) {
+        return jdbi.withHandle(h -> h.createQuery("select * from users where email = :e").bind("e", key(email))
                 .map(MAPPER).findOne());
     }
 
-    public Optional<UserAccount> byEmail(String email) {
-        return jdbi.withHandle(h -> h.createQuery("select * from users where lower(email) = lower(:e)").bind("e", email)
-                .map(MAPPER).findOne());
+    /** How usernames and emails are compared: case-insensitively. */
+    public static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
     }
 
     public List<UserAccount> all() {
         return jdbi.withHandle(h -> h.createQuery("select * from users order by id").map(MAPPER).list());
     }
 
-    public boolean usernameOrEmailTaken(String username, String email) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select count(*) from users where username = :u or lower(email) = lower(:e)")
-                .bind("u", username).bind("e", email).mapTo(Long.class).one() > 0);
-    }
-
-    /** Inserts a user; returns it with its new id. */
+    /**
+     * Inserts a user (the email normalised to lower case); returns it with its new id. A username or email taken
+     * already, in any case, is refused by the database's unique constraints: the insert throws and
+     * {@link io.tokenworkbench.server.db.Database#isUniqueViolation} says why.
+     */
     public UserAccount insert(String username, String email, String passwordHash, boolean staff, boolean superuser,
                               List<String> roles, Instant now) {
+        String normalisedEmail = key(email);
         long id = jdbi.withHandle(h -> h.createUpdate("""
-                        insert into users (username, email, password_hash, is_active, is_staff, is_superuser, roles, created_at)
-                        values (:u, :e, :p, true, :staff, :su, :roles, :now)""")
-                .bind("u", username).bind("e", email).bind("p", passwordHash).bind("staff", staff)
-                .bind("su", superuser).bind("roles", String.join(",", roles)).bind("now", now)
+                        insert into users (username, username_key, email, password_hash, is_active, is_staff,
+                                           is_superuser, roles, created_at)
+                        values (:u, :key, :e, :p, true, :staff, :su, :roles, :now)""")
+                .bind("u", username).bind("key", key(username)).bind("e", normalisedEmail).bind("p", passwordHash)
+                .bind("staff", staff).bind("su", superuser).bind("roles", String.join(",", roles)).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new UserAccount(id, username, email, passwordHash, true, staff, superuser, roles, now);
+        return new UserAccount(id, username, normalisedEmail, passwordHash, true, staff, superuser, roles, now);
     }
 
     public void updatePasswordHash(long id, String passwordHash) {

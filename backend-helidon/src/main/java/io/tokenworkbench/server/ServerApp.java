@@ -65,6 +65,8 @@ import io.tokenworkbench.server.user.UserRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The backend's composition root: database → repositories → services → routes → a started web server.
@@ -102,6 +104,9 @@ public final class ServerApp implements AutoCloseable {
             DataDirectory.secure(config.dataDir());
         }
         try {
+            AtomicReference<WebServer> started = new AtomicReference<>();
+            Supplier<String> publicUrl = config.configuredPublicUrl().<Supplier<String>>map(url -> () -> url)
+                    .orElse(() -> "http://localhost:" + started.get().port());
             WebServer server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
@@ -112,9 +117,10 @@ public final class ServerApp implements AutoCloseable {
                             .details(true)
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)
                             .build()))
-                    .routing(routing -> routing(routing, config, keys, totpCipher, database, clock))
-                    .build()
-                    .start();
+                    .routing(routing -> routing(routing, config, keys, totpCipher, database, clock, publicUrl))
+                    .build();
+            started.set(server);
+            server.start();
             return new ServerApp(server, database);
         } catch (RuntimeException e) {
             database.close();
@@ -123,7 +129,8 @@ public final class ServerApp implements AutoCloseable {
     }
 
     private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
-                                TotpSecretCipher totpCipher, Database database, Clock clock) {
+                                TotpSecretCipher totpCipher, Database database, Clock clock,
+                                Supplier<String> publicUrl) {
         var jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
         UserRepository users = new UserRepository(jdbi);
@@ -157,7 +164,7 @@ public final class ServerApp implements AutoCloseable {
         routing.register(cors(config.security().corsAllowedOrigins()));
         routing.addFeature(SecurityHttpFeature.create(security));
         new ApiRoutes(access, limits,
-                new DiscoveryRoutes(config.tokens().issuer(), keys),
+                new DiscoveryRoutes(config.tokens().issuer(), publicUrl, keys),
                 new AuthRoutes(auth),
                 new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox,
                         commonPasswords::isCommon, clock), audit),

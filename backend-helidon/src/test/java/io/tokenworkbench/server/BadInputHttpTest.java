@@ -7,9 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -138,31 +135,7 @@ class BadInputHttpTest {
         assertEquals(status, TestServer.json(response).get("status").asInt());
     }
 
-    /** Sends raw bytes and reads one response: the head, then as many body bytes as Content-Length says. */
     private static String raw(String head, byte[] body) throws IOException {
-        try (Socket socket = new Socket("localhost", server.app.port())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                received.write(buffer, 0, read);
-                String text = received.toString(StandardCharsets.ISO_8859_1);
-                int end = text.indexOf("\r\n\r\n");
-                if (end >= 0) {
-                    var length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text);
-                    int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
-                    if (received.size() >= end + 4 + bodyLength) {
-                        break;
-                    }
-                }
-            }
-            return received.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(server.app.port(), head, body);
     }
 }

@@ -28,8 +28,13 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
     /** What dev mode listens on unless {@code SERVER_HOST} says otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
 
-    /** Where the server listens. */
-    public record ServerSettings(String host, int port) {
+    /**
+     * Where the server listens, and the URL it is reached at.
+     *
+     * @param publicUrl the base URL clients use ({@code app.public-url}); empty: the listening address in dev mode,
+     *                  else the token issuer. Metadata is built from it, never from request headers.
+     */
+    public record ServerSettings(String host, int port, String publicUrl) {
     }
 
     /**
@@ -98,7 +103,7 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         boolean devMode = s.bool("app.dev-mode");
         String host = s.string("server.host").isBlank() ? devMode ? LOOPBACK : "0.0.0.0" : s.string("server.host");
         AppConfig config = new AppConfig(
-                new ServerSettings(host, s.integer("server.port")),
+                new ServerSettings(host, s.integer("server.port"), s.string("app.public-url")),
                 devMode,
                 Path.of(s.string("app.data-dir")),
                 new DatabaseSettings(s.string("db.url"), s.string("db.username"), s.string("db.password"),
@@ -170,7 +175,17 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
+    /** The public URL when configured; otherwise what it falls back to outside dev mode (the token issuer). */
+    public java.util.Optional<String> configuredPublicUrl() {
+        String url = server.publicUrl().isBlank() && !devMode ? tokens.issuer() : server.publicUrl();
+        return url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(url.replaceAll("/+$", ""));
+    }
+
     private void validate() {
+        if (!server.publicUrl().isBlank() && !server.publicUrl().matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new ConfigException(Settings.describe("app.public-url") + " must be an http(s) URL such as "
+                    + "https://api.example.com, not '" + server.publicUrl() + "'");
+        }
         if (server.port() < 0 || server.port() > 65535) {
             throw new ConfigException(Settings.describe("server.port") + " must be 0..65535, not " + server.port());
         }

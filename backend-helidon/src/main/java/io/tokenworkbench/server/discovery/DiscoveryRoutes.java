@@ -16,16 +16,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The public, self-describing routes: ping, the protected probe, RFC 8414 metadata, the JWKS and OpenAPI. */
 public final class DiscoveryRoutes {
 
     private final String issuer;
+    private final Supplier<String> publicUrl;
     private final byte[] jwks;
     private final byte[] openApi;
 
-    public DiscoveryRoutes(String issuer, SigningKeys keys) {
+    /**
+     * @param publicUrl the base URL the metadata's endpoints are built on: configuration, never a request header
+     */
+    public DiscoveryRoutes(String issuer, Supplier<String> publicUrl, SigningKeys keys) {
         this.issuer = issuer;
+        this.publicUrl = publicUrl;
         this.jwks = keys.publicJwks().toString(true).getBytes(StandardCharsets.UTF_8);
         try (InputStream in = DiscoveryRoutes.class.getResourceAsStream("/openapi.yaml")) {
             this.openApi = in.readAllBytes();
@@ -48,8 +54,7 @@ public final class DiscoveryRoutes {
     }
 
     public void metadata(ServerRequest request, ServerResponse response) {
-        var uri = request.requestedUri().toUri();
-        String base = uri.getScheme() + "://" + uri.getRawAuthority();
+        String base = publicUrl.get();
         JsonBodies.ok(response, new AuthorizationServerMetadata(issuer, base + "/v1/auth/token",
                 base + "/.well-known/jwks.json", List.of("password", "refresh_token"), Permissions.ALL,
                 List.of(), List.of("none")));

@@ -74,6 +74,19 @@ class AccountSecurityHttpTest {
     }
 
     @Test
+    void aCompletedResetSpendsTheUsersOtherResetTokens() {
+        String older = requestReset("bob@example.com");
+        String newer = requestReset("bob@example.com");
+
+        assertEquals(204, confirm(newer, "bobs-new-long-password").statusCode());
+
+        HttpResponse<String> late = confirm(older, "an-attackers-long-password");
+        assertEquals(400, late.statusCode(), late.body());
+        assertTrue(TestServer.json(late).get("detail").asText().contains("already used"));
+        server.login("bob", "bobs-new-long-password", null);
+    }
+
+    @Test
     void aResetTokenExpiresAfterOneHour() {
         String token = requestReset("alice@example.com");
         clock.advance(Duration.ofMinutes(61));

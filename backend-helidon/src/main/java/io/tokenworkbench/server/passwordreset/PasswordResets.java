@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * Password reset without account enumeration: a request answers the same, after the same work, whether or not the
  * email is known; the reset token is 256 random bits, kept only as a SHA-256 hash (enough for a high-entropy
- * secret, unlike a password), usable once, for one hour; a reset revokes every refresh token of the user.
+ * secret, unlike a password), usable once, for one hour; a completed reset spends every other outstanding reset
+ * token of the user and revokes all its refresh tokens.
  * Thread-safe.
  */
 public final class PasswordResets {
@@ -95,11 +96,16 @@ public final class PasswordResets {
             if (row[1] == 0) {
                 throw new ApiException.BadRequest("The reset token has expired");
             }
+            // Locking the user serialises confirmations of two of its tokens: the second finds its token spent.
+            h.createQuery("select id from users where id = :user for update").bind("user", row[0])
+                    .mapTo(Long.class).findOne();
             int spent = h.createUpdate("update password_resets set used_at = :now where token_hash = :hash and used_at is null")
                     .bind("now", now).bind("hash", OpaqueSecrets.sha256(token.strip())).execute();
             if (spent == 0) {
                 throw new ApiException.BadRequest("The reset token was already used");
             }
+            h.createUpdate("update password_resets set used_at = :now where user_id = :user and used_at is null")
+                    .bind("now", now).bind("user", row[0]).execute();
             return row[0];
         });
         users.updatePasswordHash(userId, hasher.hash(newPassword));

@@ -23,11 +23,13 @@ import io.tokenworkbench.server.clientip.ClientIpResolver;
 import io.tokenworkbench.server.clientip.InternalRoutes;
 import io.tokenworkbench.server.dev.DevOutboxRoutes;
 import io.tokenworkbench.server.mail.DatabaseOutbox;
-import io.tokenworkbench.server.mail.Outbox;
+import io.tokenworkbench.server.mail.QueuedOutbox;
 import io.tokenworkbench.server.passwordreset.PasswordResetRoutes;
 import io.tokenworkbench.server.passwordreset.PasswordResets;
 import io.tokenworkbench.server.ratelimit.DatabaseBucketStore;
 import io.tokenworkbench.server.ratelimit.InMemoryBucketStore;
+import io.tokenworkbench.server.ratelimit.RateLimitKeys;
+import io.tokenworkbench.server.ratelimit.RateLimitPolicy;
 import io.tokenworkbench.server.ratelimit.RateLimits;
 import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.totp.TotpRoutes;
@@ -81,10 +83,12 @@ public final class ServerApp implements AutoCloseable {
 
     private final WebServer server;
     private final Database database;
+    private final QueuedOutbox outbox;
 
-    private ServerApp(WebServer server, Database database) {
+    private ServerApp(WebServer server, Database database, QueuedOutbox outbox) {
         this.server = server;
         this.database = database;
+        this.outbox = outbox;
     }
 
     /** Migrates the database, seeds it in dev mode and starts the server. */
@@ -103,6 +107,7 @@ public final class ServerApp implements AutoCloseable {
         if (config.database().url().isBlank()) {
             DataDirectory.secure(config.dataDir());
         }
+        QueuedOutbox outbox = new QueuedOutbox(new DatabaseOutbox(database.jdbi(), clock, PasswordResets.LIFETIME));
         try {
             AtomicReference<WebServer> started = new AtomicReference<>();
             Supplier<String> publicUrl = config.configuredPublicUrl().<Supplier<String>>map(url -> () -> url)
@@ -117,19 +122,21 @@ public final class ServerApp implements AutoCloseable {
                             .details(true)
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)
                             .build()))
-                    .routing(routing -> routing(routing, config, keys, totpCipher, database, clock, publicUrl))
+                    .routing(routing -> routing(routing, config, keys, totpCipher, database, outbox, clock,
+                            publicUrl))
                     .build();
             started.set(server);
             server.start();
-            return new ServerApp(server, database);
+            return new ServerApp(server, database, outbox);
         } catch (RuntimeException e) {
+            outbox.close();
             database.close();
             throw e;
         }
     }
 
     private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
-                                TotpSecretCipher totpCipher, Database database, Clock clock,
+                                TotpSecretCipher totpCipher, Database database, QueuedOutbox outbox, Clock clock,
                                 Supplier<String> publicUrl) {
         var jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
@@ -140,7 +147,6 @@ public final class ServerApp implements AutoCloseable {
             DevSeed.seedIfEmpty(jdbi, users, posts, products, hasher, clock);
         }
         AuditLog audit = new AuditLog(jdbi, clock);
-        Outbox outbox = new DatabaseOutbox(jdbi, clock, PasswordResets.LIFETIME);
         CommonPasswords commonPasswords = CommonPasswords.load();
         TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
@@ -166,7 +172,8 @@ public final class ServerApp implements AutoCloseable {
         new ApiRoutes(access, limits,
                 new DiscoveryRoutes(config.tokens().issuer(), publicUrl, keys),
                 new AuthRoutes(auth),
-                new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox,
+                new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox, outbox,
+                        email -> limits.allow(RateLimitPolicy.RESET_PER_EMAIL, RateLimitKeys.name(email)),
                         commonPasswords::isCommon, clock), audit),
                 new TotpRoutes(new TotpService(jdbi, clock, totpCipher), limits, audit),
                 new UserRoutes(users, invalidations, refreshTokens),
@@ -236,6 +243,7 @@ public final class ServerApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        outbox.close();
         database.close();
     }
 }

@@ -61,6 +61,24 @@ class NetworkHttpTest {
     }
 
     @Test
+    void anIpv6ClientIsLimitedByItsSlash64(@TempDir Path dir) {
+        try (TestServer server = TestServer.start(config(dir, Map.of("SECURITY_RATE_LIMITS_ENABLED", "true",
+                "SECURITY_TRUSTED_PROXIES", "127.0.0.1/32,::1")), dir)) {
+            for (int i = 1; i <= 10; i++) {
+                assertEquals(400, tokenRequestFrom(server, "2001:db8:1:2::" + Integer.toHexString(i)).statusCode());
+            }
+            HttpResponse<String> rotated = tokenRequestFrom(server, "2001:db8:1:2:ffff:ffff:ffff:9");
+            assertEquals(429, rotated.statusCode(), "another address of the same /64 is the same client");
+            assertEquals(400, tokenRequestFrom(server, "2001:db8:1:3::1").statusCode(), "the next /64 is not");
+        }
+    }
+
+    private static HttpResponse<String> tokenRequestFrom(TestServer server, String address) {
+        return server.send("POST", "/v1/auth/token", null, "grant_type=password", Map.of(
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", address));
+    }
+
+    @Test
     void corsPreflightIsAllowedOnlyForConfiguredOrigins(@TempDir Path dir) {
         try (TestServer server = TestServer.start(config(dir, Map.of("SECURITY_CORS_ALLOWED_ORIGINS",
                 "https://app.example")), dir)) {

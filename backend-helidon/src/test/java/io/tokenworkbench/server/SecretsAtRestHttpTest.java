@@ -58,7 +58,9 @@ class SecretsAtRestHttpTest {
                 "{\"code\":\"" + TotpCodes.at(secret, clock.instant()) + "\"}").statusCode());
     }
 
+    /** The rows in the outbox table, once the queued mail work has run (reading the dev outbox waits for it). */
     private int mails() {
+        assertEquals(200, server.get("/v1/dev/outbox", null).statusCode());
         return server.query("select count(*) from outbox_mail", (rs, ctx) -> rs.getInt(1), rows -> { });
     }
 

@@ -43,7 +43,8 @@ public record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discov
                 .post("/v1/auth/token", limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
                         auth::token)
                 .post("/v1/auth/logout", access.authenticated(), auth::logout)
-                .post("/v1/auth/password-reset/request", resets::request)
+                .post("/v1/auth/password-reset/request",
+                        limits.limit(RateLimitPolicy.RESET_PER_ADDRESS, RateLimitKeys::address), resets::request)
                 .post("/v1/auth/password-reset/confirm", resets::confirm)
                 .post("/v1/auth/totp", access.authenticated(), totp::enroll)
                 .post("/v1/auth/totp/verify", access.authenticated(), totp::verify)

@@ -26,10 +26,16 @@ public final class PasswordResetRoutes {
     /** Always 202 with the same body, whether or not the email is known. */
     public void request(ServerRequest request, ServerResponse response) {
         PasswordResetRequest body = JsonBodies.read(request, PasswordResetRequest.class);
-        var user = resets.request(body.email());
-        audit.record(AuditLog.Event.PASSWORD_RESET_REQUEST, user.isPresent(), user.map(UserAccount::id).orElse(null),
-                user.map(UserAccount::username).orElse(null), ClientIp.of(request),
-                user.isPresent() ? "reset mail sent" : "unknown email");
+        String ip = ClientIp.of(request);
+        switch (resets.request(body.email())) {
+            case PasswordResets.Requested.MailQueued(UserAccount user) -> audit.record(
+                    AuditLog.Event.PASSWORD_RESET_REQUEST, true, user.id(), user.username(), ip, "reset mail sent");
+            case PasswordResets.Requested.UnknownEmail() -> audit.record(
+                    AuditLog.Event.PASSWORD_RESET_REQUEST, false, null, null, ip, "unknown email");
+            case PasswordResets.Requested.MailLimitReached(var user) -> audit.record(
+                    AuditLog.Event.PASSWORD_RESET_REQUEST, false, user.map(UserAccount::id).orElse(null),
+                    user.map(UserAccount::username).orElse(null), ip, "mail quota of the address spent; nothing sent");
+        }
         JsonBodies.send(response, Status.ACCEPTED_202,
                 new Message("If the address belongs to an account, a reset mail is on its way"));
     }

@@ -13,11 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
  * Password reset without account enumeration: a request answers the same, after the same work, whether or not the
- * email is known; the reset token is 256 random bits, kept only as a SHA-256 hash (enough for a high-entropy
+ * email is known (a known email's work runs in the background); each address gets a few reset mails an hour; the reset token is 256 random bits, kept only as a SHA-256 hash (enough for a high-entropy
  * secret, unlike a password), usable once, for one hour; a completed reset spends every other outstanding reset
  * token of the user and revokes all its refresh tokens.
  * Thread-safe.
@@ -31,43 +32,73 @@ public final class PasswordResets {
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
     private final Outbox outbox;
+    private final Executor mailWork;
+    private final Predicate<String> mailAllowed;
     private final Predicate<String> weakPassword;
     private final Clock clock;
 
+    /**
+     * @param mailWork    runs a known email's token write and mail off the request thread, in order with the outbox
+     * @param mailAllowed spends one of an email address's reset mails; false when its quota is spent
+     */
     public PasswordResets(Jdbi jdbi, UserRepository users, PasswordHasher hasher, RefreshTokens refreshTokens,
-                          Outbox outbox, Predicate<String> weakPassword, Clock clock) {
+                          Outbox outbox, Executor mailWork, Predicate<String> mailAllowed,
+                          Predicate<String> weakPassword, Clock clock) {
         this.jdbi = jdbi;
         this.users = users;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
+        this.mailWork = mailWork;
+        this.mailAllowed = mailAllowed;
         this.weakPassword = weakPassword;
         this.clock = clock;
     }
 
-    /** Starts a reset when the email is known; returns the user for the audit log, if any. */
-    public Optional<UserAccount> request(String email) {
+    /** What a reset request led to, for the audit log; the caller's answer is the same in every case. */
+    public sealed interface Requested {
+        /** The email is known; the token is stored and the mail sent in the background. */
+        record MailQueued(UserAccount user) implements Requested {
+        }
+
+        /** No account has this email. */
+        record UnknownEmail() implements Requested {
+        }
+
+        /** The address had its quota of reset mail; nothing was sent. {@code user} is empty for an unknown email. */
+        record MailLimitReached(Optional<UserAccount> user) implements Requested {
+        }
+    }
+
+    /**
+     * Starts a reset when the email is known and its mail quota allows. The database write and the mail run on the
+     * background executor, so a known email is answered after the same work as an unknown one: one lookup.
+     */
+    public Requested request(String email) {
         if (email == null || email.isBlank() || email.length() > 254) {
             throw new ApiException.BadRequest("email is required");
         }
         Optional<UserAccount> user = users.byEmail(email.strip());
-        String token = OpaqueSecrets.generate();
-        String hash = OpaqueSecrets.sha256(token);
-        Instant now = clock.instant();
-        if (user.isPresent()) {
+        if (!mailAllowed.test(email.strip())) {
+            return new Requested.MailLimitReached(user);
+        }
+        if (user.isEmpty()) {
+            return new Requested.UnknownEmail();
+        }
+        UserAccount account = user.get();
+        Instant expires = clock.instant().plus(LIFETIME);
+        mailWork.execute(() -> {
+            String token = OpaqueSecrets.generate();
             jdbi.useHandle(h -> h.createUpdate("""
                             insert into password_resets (token_hash, user_id, expires_at) values (:hash, :user, :exp)""")
-                    .bind("hash", hash).bind("user", user.get().id()).bind("exp", now.plus(LIFETIME)).execute());
-            outbox.send(user.get().email(), "Reset your Token Workbench password",
+                    .bind("hash", OpaqueSecrets.sha256(token)).bind("user", account.id()).bind("exp", expires)
+                    .execute());
+            outbox.send(account.email(), "Reset your Token Workbench password",
                     "Someone asked to reset your password. If it was you, use this token within one hour:\n\n"
                             + token + "\n\nPOST it with your new password to /v1/auth/password-reset/confirm.\n"
                             + "If it was not you, ignore this mail.");
-        } else {
-            // The same hashing and a comparable query, so an unknown email costs about the same time.
-            jdbi.useHandle(h -> h.createQuery("select count(*) from password_resets where token_hash = :hash")
-                    .bind("hash", hash).mapTo(Long.class).one());
-        }
-        return user;
+        });
+        return new Requested.MailQueued(account);
     }
 
     /** Completes a reset; a bad, used or expired token is a 400. Returns the user whose password changed. */

@@ -70,6 +70,15 @@ public final class RateLimits {
         return !probe.isConsumed() || probe.getRemainingTokens() == 0;
     }
 
+    /**
+     * Spends one of the key's allowance without answering anything: false when it is spent. For quotas kept
+     * quietly, whether or not rate limits are enabled: reset mail per email address, where every address must get
+     * the same answer.
+     */
+    public boolean allow(RateLimitPolicy policy, String key) {
+        return bucket(policy, key).tryConsume(1);
+    }
+
     /** Whether request limits are enforced (failure limits always are). */
     public boolean enabled() {
         return enabled;

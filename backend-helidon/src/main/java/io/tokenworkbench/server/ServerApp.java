@@ -83,11 +83,13 @@ public final class ServerApp implements AutoCloseable {
 
     private final WebServer server;
     private final Database database;
+    private final AuditLog audit;
     private final QueuedOutbox outbox;
 
-    private ServerApp(WebServer server, Database database, QueuedOutbox outbox) {
+    private ServerApp(WebServer server, Database database, AuditLog audit, QueuedOutbox outbox) {
         this.server = server;
         this.database = database;
+        this.audit = audit;
         this.outbox = outbox;
     }
 
@@ -107,6 +109,7 @@ public final class ServerApp implements AutoCloseable {
         if (config.database().url().isBlank()) {
             DataDirectory.secure(config.dataDir());
         }
+        AuditLog audit = new AuditLog(database.jdbi(), clock);
         QueuedOutbox outbox = new QueuedOutbox(new DatabaseOutbox(database.jdbi(), clock, PasswordResets.LIFETIME));
         try {
             AtomicReference<WebServer> started = new AtomicReference<>();
@@ -122,12 +125,12 @@ public final class ServerApp implements AutoCloseable {
                             .details(true)
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)
                             .build()))
-                    .routing(routing -> routing(routing, config, keys, totpCipher, database, outbox, clock,
+                    .routing(routing -> routing(routing, config, keys, totpCipher, database, audit, outbox, clock,
                             publicUrl))
                     .build();
             started.set(server);
             server.start();
-            return new ServerApp(server, database, outbox);
+            return new ServerApp(server, database, audit, outbox);
         } catch (RuntimeException e) {
             outbox.close();
             database.close();
@@ -136,7 +139,8 @@ public final class ServerApp implements AutoCloseable {
     }
 
     private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
-                                TotpSecretCipher totpCipher, Database database, QueuedOutbox outbox, Clock clock,
+                                TotpSecretCipher totpCipher, Database database, AuditLog audit, QueuedOutbox outbox,
+                                Clock clock,
                                 Supplier<String> publicUrl) {
         var jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
@@ -146,7 +150,6 @@ public final class ServerApp implements AutoCloseable {
         if (config.devMode()) {
             DevSeed.seedIfEmpty(jdbi, users, posts, products, hasher, clock);
         }
-        AuditLog audit = new AuditLog(jdbi, clock);
         CommonPasswords commonPasswords = CommonPasswords.load();
         TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
@@ -186,12 +189,16 @@ public final class ServerApp implements AutoCloseable {
                 config.devMode() ? new DevTokenRoutes(users, issuer) : null,
                 config.devMode() ? new DevOutboxRoutes(outbox) : null)
                 .register(routing);
-        routing.error(Throwable.class, Problems.handler((request, refusal) -> audit.record(
-                refusal.status() == 401 ? AuditLog.Event.UNAUTHORIZED : AuditLog.Event.FORBIDDEN, false,
-                request.context().get(Caller.class).map(Caller::userId).orElse(null),
-                request.context().get(Caller.class).map(Caller::username).orElse(null),
-                ClientIp.of(request), request.prologue().method().text() + " " + request.path().path() + ": "
-                        + refusal.detail())));
+        routing.error(Throwable.class, Problems.handler((request, refusal) -> {
+            AuditLog.Event event = refusal.status() == 401 ? AuditLog.Event.UNAUTHORIZED : AuditLog.Event.FORBIDDEN;
+            String detail = request.prologue().method().text() + " " + request.path().path() + ": " + refusal.detail();
+            var caller = request.context().get(Caller.class);
+            if (caller.isPresent()) {
+                audit.record(event, false, caller.get().userId(), caller.get().username(), ClientIp.of(request), detail);
+            } else {
+                audit.recordAnonymousRefusal(event, ClientIp.of(request), RateLimitKeys.address(request), detail);
+            }
+        }));
     }
 
     /** Helidon's CORS support: the configured origins only; none configured, none allowed. */
@@ -243,6 +250,7 @@ public final class ServerApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        audit.writeCountsBefore(java.time.Instant.MAX);
         outbox.close();
         database.close();
     }

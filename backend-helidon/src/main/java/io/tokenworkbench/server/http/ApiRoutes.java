@@ -21,7 +21,8 @@ import io.tokenworkbench.server.user.UserRoutes;
 
 /**
  * The API's routes and who may call them: each line names the method, the path, the gates (first handlers) and the
- * handler, so this file reads like the contract's endpoint table. Ownership is checked in the feature's service.
+ * handler, so this file reads like the contract's endpoint table. A level or role gate names the permission its route
+ * exercises, which a token narrowed by scope must still carry. Ownership is checked in the feature's service.
  *
  * @param devTokens the dev-mode routes, or null when dev mode is off (they then answer 404)
  * @param devOutbox likewise
@@ -52,17 +53,17 @@ public record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discov
                 .get("/v1/users/me", access.authenticated(), users::me)
                 .get("/v1/users/{id}", access.authenticated(), users::get)
                 .delete("/v1/users/{id}", access.permission("users:delete"), users::delete)
-                .get("/v1/admin/users", access.role("admin"), users::list)
+                .get("/v1/admin/users", access.role("users:read", "admin"), users::list)
                 .get("/v1/admin/stats", access.scopes("admin:read", "stats:read"), admin::stats)
-                .get("/v1/admin/audit", access.superuser(), admin::audit)
-                .get("/v1/moderator/reports", access.role("admin", "moderator"), admin::reports)
+                .get("/v1/admin/audit", access.superuser("audit:read"), admin::audit)
+                .get("/v1/moderator/reports", access.role("reports:read", "admin", "moderator"), admin::reports)
 
                 .get("/v1/products", products::list)
                 .get("/v1/products/favorites", access.authenticated(), products::favorites)
                 .put("/v1/products/{id}/favorite", access.authenticated(), products::addFavorite)
                 .delete("/v1/products/{id}/favorite", access.authenticated(), products::removeFavorite)
-                .post("/v1/products", access.staff(), products::create)
-                .delete("/v1/products/{id}", access.superuser(), products::delete)
+                .post("/v1/products", access.staff("products:write"), products::create)
+                .delete("/v1/products/{id}", access.superuser("products:write"), products::delete)
 
                 .get("/v1/posts", posts::list)
                 .get("/v1/posts/{id}", posts::get)

@@ -33,31 +33,46 @@ public final class Access {
         return gate(caller -> { });
     }
 
-    /** {@code is_staff} or {@code is_superuser}. */
-    public Handler staff() {
+    /**
+     * {@code is_staff} or {@code is_superuser}.
+     *
+     * @param implied the permission the route exercises: a token narrowed by scope must still carry it
+     */
+    public Handler staff(String implied) {
         return gate(caller -> {
             if (!caller.isStaffLevel()) {
                 throw new ApiException.Forbidden("Staff only");
             }
+            requireScopesIfNarrowed(caller, implied);
         });
     }
 
-    /** {@code is_superuser}. */
-    public Handler superuser() {
+    /**
+     * {@code is_superuser}.
+     *
+     * @param implied the permission the route exercises: a token narrowed by scope must still carry it
+     */
+    public Handler superuser(String implied) {
         return gate(caller -> {
             if (!caller.superuser()) {
                 throw new ApiException.Forbidden("Superusers only");
             }
+            requireScopesIfNarrowed(caller, implied);
         });
     }
 
-    /** One of the roles. */
-    public Handler role(String... anyOf) {
+    /**
+     * One of the roles.
+     *
+     * @param implied the permission the route exercises: a token narrowed by scope must still carry it
+     */
+    public Handler role(String implied, String... anyOf) {
         List<String> roles = List.of(anyOf);
         return gate(caller -> {
             if (roles.stream().noneMatch(caller::hasRole)) {
                 throw new ApiException.Forbidden("Requires the role " + String.join(" or ", roles));
             }
+            requireScopesIfNarrowed(caller, implied);
         });
     }
 
@@ -139,6 +154,16 @@ public final class Access {
 
     private static Optional<Caller> callerOf(AuthenticationResponse response) {
         return response.user().flatMap(subject -> subject.privateCredential(Caller.class));
+    }
+
+    /**
+     * A token narrowed at the token endpoint is narrowed everywhere: a level or role does not lift it past its scope.
+     * A token carrying all its user's permissions passes on the level or role alone, as the contract's table says.
+     */
+    private static void requireScopesIfNarrowed(Caller caller, String implied) {
+        if (caller.narrowed()) {
+            requireScopes(caller, List.of(implied));
+        }
     }
 
     private static void requireScopes(Caller caller, List<String> scopes) {

@@ -41,6 +41,11 @@ public record Caller(long userId, String username, List<String> roles, Set<Strin
         return Permissions.covers(scopes, scope);
     }
 
+    /** The token's scope was narrowed: it lacks a permission the user's roles grant. */
+    public boolean narrowed() {
+        return !Permissions.ofRoles(roles).stream().allMatch(this::hasScope);
+    }
+
     /** The roles grant this permission (whatever the token was narrowed to). */
     public boolean rolesGrant(String permission) {
         return Permissions.covers(Permissions.ofRoles(roles), permission);

@@ -82,6 +82,7 @@ class AccessTableHttpTest {
             POST   /v1/auth/totp                      401  201  201  201  201  201  401i 401i 401i 401i 201
             POST   /v1/auth/totp/verify               401  400  400  400  400  400  401i 401i 401i 401i 400
             GET    /v1/secure/sensitive-data          401  403  403  403  403  403  401i 401i 401i 401i 403
+            DELETE /v1/auth/totp                      401  403  403  403  403  403  401i 401i 401i 401i 403
             GET    /v1/admin/audit                    401  403  403  403  403  200  401i 401i 401i 401i 403
             POST   /v1/api-keys                       401  201  201  201  201  201  401i 401i 401i 401i 201
             GET    /v1/api-keys                       401  200  200  200  200  200  401i 401i 401i 401i 200

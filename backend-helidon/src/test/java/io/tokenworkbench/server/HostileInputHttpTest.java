@@ -28,7 +28,7 @@ class HostileInputHttpTest {
             "GET /ping", "GET /protected", "GET /.well-known/jwks.json", "GET /.well-known/oauth-authorization-server",
             "GET /openapi", "POST /v1/auth/register", "POST /v1/auth/token", "POST /v1/auth/logout",
             "POST /v1/auth/password-reset/request", "POST /v1/auth/password-reset/confirm", "POST /v1/auth/totp",
-            "POST /v1/auth/totp/verify", "GET /v1/users/me", "GET /v1/users/{id}", "DELETE /v1/users/{id}",
+            "POST /v1/auth/totp/verify", "DELETE /v1/auth/totp", "GET /v1/users/me", "GET /v1/users/{id}", "DELETE /v1/users/{id}",
             "GET /v1/admin/users", "GET /v1/admin/stats", "GET /v1/admin/audit", "GET /v1/moderator/reports",
             "GET /v1/products", "GET /v1/products/favorites", "PUT /v1/products/{id}/favorite",
             "DELETE /v1/products/{id}/favorite", "POST /v1/products", "DELETE /v1/products/{id}", "GET /v1/posts",

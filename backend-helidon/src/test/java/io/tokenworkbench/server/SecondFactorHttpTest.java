@@ -12,7 +12,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The second factor cannot be guessed: wrong TOTP codes are limited per user and per address (issue 16, #1). */
+/**
+ * The second factor cannot be guessed: wrong TOTP codes are limited per user and per address (issue 16, #1); an
+ * active TOTP can be removed with a current code, and only with one (#12).
+ */
 class SecondFactorHttpTest {
 
     private MutableClock clock;
@@ -91,5 +94,25 @@ class SecondFactorHttpTest {
         assertEquals(0, refused, "20 wrong codes over five users are still answered");
         String alice = server.accessToken("alice");
         assertEquals(429, sensitive(alice, "000000").statusCode(), "the 21st from the same address is not");
+    }
+
+    @Test
+    void aCurrentCodeRemovesAnActiveTotpAndAWrongOneDoesNot() {
+        String alice = server.accessToken("alice");
+        String secret = activate(alice);
+        String right = TotpCodes.at(secret, clock.instant());
+
+        assertEquals(401, server.send("DELETE", "/v1/auth/totp", alice, null).statusCode(), "no code");
+        assertEquals(401, server.send("DELETE", "/v1/auth/totp", alice, null,
+                Map.of("X-TOTP-Code", TotpCodes.wrong(right))).statusCode());
+        assertEquals(401, sensitive(alice, TotpCodes.wrong(right)).statusCode(), "still active");
+
+        assertEquals(204, server.send("DELETE", "/v1/auth/totp", alice, null, Map.of("X-TOTP-Code", right))
+                .statusCode());
+
+        assertEquals(403, sensitive(alice, right).statusCode(), "no TOTP any more");
+        assertEquals(201, server.send("POST", "/v1/auth/totp", alice, null).statusCode(), "enrolling again works");
+        String root = server.accessToken("root");
+        assertTrue(server.get("/v1/admin/audit?limit=50", root).body().contains("\"TOTP_REMOVE\""));
     }
 }

@@ -49,6 +49,7 @@ public record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discov
                 .post("/v1/auth/password-reset/confirm", resets::confirm)
                 .post("/v1/auth/totp", access.authenticated(), totp::enroll)
                 .post("/v1/auth/totp/verify", access.authenticated(), totp::verify)
+                .delete("/v1/auth/totp", access.authenticated(), totp.totpCode(), totp::remove)
 
                 .get("/v1/users/me", access.authenticated(), users::me)
                 .get("/v1/users/{id}", access.authenticated(), users::get)

@@ -17,7 +17,7 @@ import io.tokenworkbench.server.ratelimit.RateLimits;
 import io.tokenworkbench.server.security.Access;
 import io.tokenworkbench.server.security.Caller;
 
-/** TOTP enrolment, activation, and {@code /v1/secure/sensitive-data} behind {@code X-TOTP-Code}. */
+/** TOTP enrolment, activation, removal, and {@code /v1/secure/sensitive-data} behind {@code X-TOTP-Code}. */
 public final class TotpRoutes {
 
     private static final String TOTP_CHALLENGE =
@@ -99,6 +99,15 @@ public final class TotpRoutes {
                     "too many wrong TOTP codes: further codes refused for a while"
                             + (userLocked ? " for this user" : "") + (addressLocked ? " from this address" : ""));
         }
+    }
+
+    /** After {@link #totpCode()}: a current code removes the caller's TOTP, so a lost device is not forever. */
+    public void remove(ServerRequest request, ServerResponse response) {
+        Caller caller = Access.caller(request);
+        totp.remove(caller.userId());
+        audit.record(AuditLog.Event.TOTP_REMOVE, true, caller.userId(), caller.username(), ClientIp.of(request),
+                "TOTP removed with a current code");
+        response.status(Status.NO_CONTENT_204).send();
     }
 
     public void sensitiveData(ServerRequest request, ServerResponse response) {

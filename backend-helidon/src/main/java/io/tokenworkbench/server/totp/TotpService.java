@@ -91,6 +91,12 @@ public final class TotpService {
         return accept(userId, secret.get(), code) >= 0 ? Check.ACCEPTED : Check.INVALID;
     }
 
+    /** Removes the user's TOTP, active or pending; the caller has proven a current code first. */
+    public void remove(long userId) {
+        jdbi.useHandle(h -> h.createUpdate("delete from totp_secrets where user_id = :user").bind("user", userId)
+                .execute());
+    }
+
     public boolean isActive(long userId) {
         return activeSecret(userId).isPresent();
     }

@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * TOTP enrolment against the contract's routes ({@code POST /v1/auth/totp}, {@code POST /v1/auth/totp/verify}) and
- * the code-protected {@code GET /v1/secure/sensitive-data}, plus the QR code of an {@code otpauth://} URI (ZXing).
+ * TOTP enrolment against the contract's routes ({@code POST /v1/auth/totp}, {@code POST /v1/auth/totp/verify}), its
+ * removal ({@code DELETE /v1/auth/totp}) and the code-protected {@code GET /v1/secure/sensitive-data}, plus the QR code of an {@code otpauth://} URI (ZXing).
  * Blocking; call it off the UI thread.
  */
 public final class TotpService {
@@ -102,6 +102,22 @@ public final class TotpService {
             case ApiResult.Response response when response.isSuccess() ->
                     new CodeOutcome.Accepted("200: " + response.body());
             case ApiResult.Response response -> new CodeOutcome.Rejected(response.status() + detail(response));
+        };
+    }
+
+    /** Removes the active TOTP; the server asks for a current code so that a stolen token alone cannot. */
+    public CodeOutcome remove(String server, String accessToken, String code) {
+        ApiResult result = api.send(ApiRequest.of("DELETE", server, "/v1/auth/totp")
+                .withBearer(accessToken).withHeader("X-TOTP-Code", code.strip()));
+        return switch (result) {
+            case ApiResult.Failure failure -> new CodeOutcome.Rejected(failure.reason());
+            case ApiResult.Response response when response.status() == 204 ->
+                    new CodeOutcome.Accepted("TOTP removed: this account no longer asks for a code");
+            case ApiResult.Response response -> new CodeOutcome.Rejected(switch (response.status()) {
+                case 403 -> "This account has no active TOTP to remove (403)";
+                case 404, 405 -> "This server cannot remove TOTP (" + response.status() + ")";
+                default -> "Not removed (" + response.status() + ")" + detail(response);
+            });
         };
     }
 

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import com.google.zxing.common.BitMatrix;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
@@ -12,11 +14,12 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-/** The TOTP page: enrol the active identity, scan or copy the secret, verify a code, use it. */
+/** The TOTP page: enrol the active identity, scan or copy the secret, verify a code, use it, remove it. */
 public final class TotpView extends VBox {
 
     private final TotpViewModel model;
@@ -76,8 +79,19 @@ public final class TotpView extends VBox {
         sensitive.setId("totpSensitive");
         sensitive.disableProperty().bind(model.busyProperty());
         sensitive.setOnAction(event -> model.readSensitiveData());
-        HBox codeRow = new HBox(8, new Label("Code"), code, verify, sensitive);
+        Button remove = new Button("Remove TOTP with this code");
+        remove.setId("totpRemove");
+        remove.getStyleClass().add(Styles.DANGER);
+        remove.disableProperty().bind(model.busyProperty());
+        remove.setOnAction(event -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove TOTP from this account? It will sign in "
+                    + "with its password alone until it enrols again.", ButtonType.OK, ButtonType.CANCEL);
+            confirm.setHeaderText("Remove the second factor");
+            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.remove());
+        });
+        FlowPane codeRow = new FlowPane(8, 8, new Label("Code"), code, verify, sensitive, remove);
         codeRow.setAlignment(Pos.CENTER_LEFT);
+        codeRow.setPrefWrapLength(600);
 
         Label result = new Label();
         result.setId("totpResult");

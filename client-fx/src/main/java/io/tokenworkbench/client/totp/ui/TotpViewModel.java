@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** TOTP for the active identity: enrol, see the secret and its QR code, verify a code, use it. */
+/** TOTP for the active identity: enrol, see the secret and its QR code, verify a code, use it, remove it. */
 public final class TotpViewModel {
 
     /** How the last action came out, for colouring. */
@@ -123,6 +123,26 @@ public final class TotpViewModel {
         withToken(token -> {
             String server = serverUrl.get();
             run(() -> service.readSensitiveData(server, token, entered), this::showOutcome);
+        });
+    }
+
+    /** Removes the active TOTP with the code entered; the view asks for confirmation first. */
+    public void remove() {
+        String entered = code.get() == null ? "" : code.get().strip();
+        if (!entered.matches("\\d{6}")) {
+            show(Result.FAILURE, "Enter the 6-digit code your authenticator shows: removing TOTP needs a current one");
+            return;
+        }
+        withToken(token -> {
+            String server = serverUrl.get();
+            run(() -> service.remove(server, token, entered), outcome -> {
+                if (outcome instanceof TotpService.CodeOutcome.Accepted) {
+                    secret.set("");
+                    uri.set("");
+                    qr.set(null);
+                }
+                showOutcome(outcome);
+            });
         });
     }
 

@@ -33,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** TOTP enrolment headless against a real backend: QR code, a wrong code refused, the right one accepted. */
+/**
+ * TOTP enrolment headless against a real backend: QR code, a wrong code refused, the right one accepted, then the
+ * TOTP removed with the next code.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TotpViewTest {
 
@@ -85,6 +88,14 @@ class TotpViewTest {
         robot.clickOn("#totpVerify");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Code accepted"));
         assertTrue(result.getStyleClass().contains("success"));
+
+        String nextCode = totp.generateOneTimePasswordString(
+                new SecretKeySpec(new Base32().decode(secret.getText()), totp.getAlgorithm()), Instant.now().plusSeconds(30));
+        robot.interact(() -> robot.lookup("#totpCode").queryAs(TextField.class).setText(nextCode));
+        robot.clickOn("#totpRemove");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("TOTP removed"));
+        assertTrue(secret.getText().isEmpty(), "the removed secret is no longer shown");
     }
 
     @Test

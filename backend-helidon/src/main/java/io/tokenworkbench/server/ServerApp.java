@@ -151,7 +151,8 @@ public final class ServerApp implements AutoCloseable {
             DevSeed.seedIfEmpty(jdbi, users, posts, products, hasher, clock);
         }
         CommonPasswords commonPasswords = CommonPasswords.load();
-        TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1));
+        TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
         RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime(), invalidations);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), invalidations, clock);

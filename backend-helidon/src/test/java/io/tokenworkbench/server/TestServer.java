@@ -67,6 +67,12 @@ final class TestServer implements AutoCloseable {
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
+    /** Changes this server's database behind its back, as another tool would (same JVM, same open H2 database). */
+    int execute(String sql) {
+        var jdbi = org.jdbi.v3.core.Jdbi.create(AppConfig.forDevelopment(dataDir).jdbcUrl());
+        return jdbi.withHandle(h -> h.createUpdate(sql).execute());
+    }
+
     String url(String path) {
         return app.baseUrl() + path;
     }

@@ -110,7 +110,7 @@ public final class AccessTokenVerifier {
             Boolean superuser = claims.getBooleanClaim("is_superuser");
             String username = claims.getStringClaim("username");
             if (invalidations.isBlocked(userId)) {
-                return new TokenVerification.Rejected("The user of this token is no longer active");
+                return new TokenVerification.Rejected("The user of this token does not exist or is no longer active");
             }
             if (invalidations.isRevoked(claims.getJWTID())) {
                 return new TokenVerification.Rejected("The token has been revoked");

@@ -1,22 +1,26 @@
 package io.tokenworkbench.server.token;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Revoked access tokens and blocked (deleted or deactivated) users, held in memory so that verifying a token
- * does not touch the database. Writes go to the database and to memory together, so a revocation takes effect on
- * this instance's very next request; other instances sharing the database replay the ordered
- * {@code token_invalidations} log at most {@code syncInterval} after the change (one indexed query, only when a
- * request arrives). Thread-safe.
+ * Revoked access tokens and blocked (unknown, deleted or deactivated) users, held in memory so that verifying a
+ * token rarely touches the database. Writes go to the database and to memory together, so a revocation or a
+ * deletion through the API takes effect on this instance's very next request; other instances sharing the database
+ * replay the ordered {@code token_invalidations} log at most {@code syncInterval} after the change (one indexed
+ * query, only when a request arrives). Whether a user exists and is active is read from the {@code users} table
+ * and remembered for {@code userCheckInterval}, so a user deactivated or deleted in the database by any other path
+ * (SQL, another tool) is refused at most that long after. Thread-safe.
  */
 public final class TokenInvalidations {
 
@@ -24,17 +28,23 @@ public final class TokenInvalidations {
     private final Clock clock;
     private final Duration syncInterval;
     private final Map<String, Instant> revokedTokens = new ConcurrentHashMap<>();
-    private final Set<Long> blockedUsers = ConcurrentHashMap.newKeySet();
+    /** User id → exists and is active, as the database said at most {@code userCheckInterval} ago. */
+    private final LoadingCache<Long, Boolean> activeUsers;
     private final AtomicLong lastSeq = new AtomicLong();
     private final ReentrantLock syncLock = new ReentrantLock();
     private volatile Instant nextSync = Instant.MIN;
 
-    public TokenInvalidations(Jdbi jdbi, Clock clock, Duration syncInterval) {
+    public TokenInvalidations(Jdbi jdbi, Clock clock, Duration syncInterval, Duration userCheckInterval) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.syncInterval = syncInterval;
-        jdbi.useHandle(handle -> handle.createQuery("select id from users where is_active = false")
-                .mapTo(Long.class).forEach(blockedUsers::add));
+        this.activeUsers = Caffeine.newBuilder()
+                .ticker(() -> nanos(clock.instant()))
+                .expireAfterWrite(userCheckInterval)
+                .maximumSize(100_000)
+                .build(userId -> jdbi.withHandle(handle -> handle.createQuery(
+                                "select is_active from users where id = :id")
+                        .bind("id", userId).mapTo(Boolean.class).findOne()).orElse(false));
         sync();
     }
 
@@ -44,10 +54,10 @@ public final class TokenInvalidations {
         return revokedTokens.containsKey(jti);
     }
 
-    /** True when the user was deleted or deactivated: none of their tokens is valid any more. */
+    /** True when the user does not exist (any more) or was deactivated: none of their tokens is valid. */
     public boolean isBlocked(long userId) {
         syncIfDue();
-        return blockedUsers.contains(userId);
+        return !activeUsers.get(userId);
     }
 
     /** Revokes one access token until it would have expired anyway. */
@@ -68,16 +78,14 @@ public final class TokenInvalidations {
         revokedTokens.put(jti, expiresAt);
     }
 
-    /** Blocks every token of a user (deleted or deactivated). */
+    /** Blocks every token of a user just deleted or deactivated, here at once and on other instances soon. */
     public void blockUser(long userId) {
         jdbi.useHandle(handle -> log(handle, "USER", userId, null, null, clock.instant()));
-        blockedUsers.add(userId);
+        activeUsers.put(userId, false);
     }
 
-    /** Lifts a block (a deactivated user activated again); their old tokens still fail their own checks. */
-    public void unblockUser(long userId) {
-        jdbi.useHandle(handle -> log(handle, "UNBLOCK", userId, null, null, clock.instant()));
-        blockedUsers.remove(userId);
+    private static long nanos(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 
     private static void log(org.jdbi.v3.core.Handle handle, String kind, Long userId, String jti, Instant expiresAt,
@@ -114,12 +122,11 @@ public final class TokenInvalidations {
                     var expires = rs.getTimestamp("expires_at");
                     switch (kind) {
                         case "TOKEN" -> revokedTokens.put(jti, expires.toInstant());
-                        case "USER" -> {
+                        case "USER", "UNBLOCK" -> {
                             if (hasUser) {
-                                blockedUsers.add(user);
+                                activeUsers.invalidate(user);
                             }
                         }
-                        case "UNBLOCK" -> blockedUsers.remove(user);
                         default -> { }
                     }
                     return seq;

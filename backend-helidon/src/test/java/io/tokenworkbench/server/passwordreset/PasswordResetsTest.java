@@ -61,7 +61,7 @@ class PasswordResetsTest {
             }
         };
         RefreshTokens refreshTokens = new RefreshTokens(database.jdbi(), clock, Duration.ofDays(1),
-                new TokenInvalidations(database.jdbi(), clock, Duration.ofSeconds(1)));
+                new TokenInvalidations(database.jdbi(), clock, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         resets = new PasswordResets(database.jdbi(), users, new PasswordHasher(), refreshTokens, outbox, queued::add,
                 email -> quotaLeft.get(), password -> false, clock);
     }

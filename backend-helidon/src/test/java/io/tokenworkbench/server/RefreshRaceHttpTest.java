@@ -5,13 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,34 +35,19 @@ class RefreshRaceHttpTest {
     @Test
     void aConcurrentReuseRevokesTheSuccessorToo() throws Exception {
         int survivors = 0;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int run = 0; run < 30; run++) {
-                String first = server.login("alice", "alice-password-1", null).get("refresh_token").asText();
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<HttpResponse<String>>> both = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    both.add(threads.submit(() -> {
-                        go.await();
-                        return refresh(first);
-                    }));
-                }
-                go.countDown();
-                List<HttpResponse<String>> answers = new ArrayList<>();
-                for (Future<HttpResponse<String>> answer : both) {
-                    answers.add(answer.get());
-                }
-                for (HttpResponse<String> response : answers) {
-                    if (response.statusCode() == 200) {
-                        String successor = TestServer.json(response).get("refresh_token").asText();
-                        String access = TestServer.json(response).get("access_token").asText();
-                        if (refresh(successor).statusCode() == 200) {
-                            survivors++;
-                        }
-                        assertEquals(401, server.get("/protected", access).statusCode(),
-                                "the access token of a revoked family is revoked too");
-                    } else {
-                        assertEquals(401, response.statusCode(), response.body());
+        for (int run = 0; run < 30; run++) {
+            String first = server.login("alice", "alice-password-1", null).get("refresh_token").asText();
+            for (HttpResponse<String> response : AtOnce.run(2, i -> () -> refresh(first))) {
+                if (response.statusCode() == 200) {
+                    String successor = TestServer.json(response).get("refresh_token").asText();
+                    String access = TestServer.json(response).get("access_token").asText();
+                    if (refresh(successor).statusCode() == 200) {
+                        survivors++;
                     }
+                    assertEquals(401, server.get("/protected", access).statusCode(),
+                            "the access token of a revoked family is revoked too");
+                } else {
+                    assertEquals(401, response.statusCode(), response.body());
                 }
             }
         }

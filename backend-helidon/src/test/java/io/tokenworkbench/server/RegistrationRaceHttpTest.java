@@ -5,12 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,22 +35,7 @@ class RegistrationRaceHttpTest {
     @Test
     void caseVariantsOfOneEmailRegisteredAtOnceMakeOneAccount() throws Exception {
         String[] emails = {"Carol@Example.com", "carol@example.com", "CAROL@EXAMPLE.COM", "carol@Example.COM"};
-        List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < emails.length; i++) {
-                int n = i;
-                answers.add(threads.submit(() -> {
-                    go.await();
-                    return register("carol" + n, emails[n]);
-                }));
-            }
-            go.countDown();
-            for (Future<HttpResponse<String>> answer : answers) {
-                statuses.add(answer.get().statusCode());
-            }
-        }
+        List<Integer> statuses = AtOnce.run(emails.length, n -> () -> register("carol" + n, emails[n]).statusCode());
 
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(emails.length - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());

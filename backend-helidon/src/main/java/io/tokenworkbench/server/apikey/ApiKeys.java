@@ -37,20 +37,25 @@ public final class ApiKeys {
         if (cleanName.isEmpty() || cleanName.length() > 100) {
             throw new ApiException.BadRequest("name is required (at most 100 characters)");
         }
-        long existing = jdbi.withHandle(h -> h.createQuery("select count(*) from api_keys where user_id = :user")
-                .bind("user", userId).mapTo(Long.class).one());
-        if (existing >= MAX_KEYS_PER_USER) {
-            throw new ApiException.BadRequest("You have " + MAX_KEYS_PER_USER + " keys already; delete one first");
-        }
         String key = KEY_PREFIX + OpaqueSecrets.generate();
         String prefix = key.substring(0, KEY_PREFIX.length() + 6);
         Instant now = clock.instant();
-        long id = jdbi.withHandle(h -> h.createUpdate("""
-                        insert into api_keys (user_id, name, prefix, key_hash, created_at)
-                        values (:user, :name, :prefix, :hash, :now)""")
-                .bind("user", userId).bind("name", cleanName).bind("prefix", prefix)
-                .bind("hash", OpaqueSecrets.sha256(key)).bind("now", now)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        long id = jdbi.inTransaction(h -> {
+            // Locking the user first makes concurrent creations count one after another, so none passes the limit.
+            h.createQuery("select id from users where id = :user for update").bind("user", userId)
+                    .mapTo(Long.class).findOne();
+            long existing = h.createQuery("select count(*) from api_keys where user_id = :user")
+                    .bind("user", userId).mapTo(Long.class).one();
+            if (existing >= MAX_KEYS_PER_USER) {
+                throw new ApiException.BadRequest("You have " + MAX_KEYS_PER_USER + " keys already; delete one first");
+            }
+            return h.createUpdate("""
+                            insert into api_keys (user_id, name, prefix, key_hash, created_at)
+                            values (:user, :name, :prefix, :hash, :now)""")
+                    .bind("user", userId).bind("name", cleanName).bind("prefix", prefix)
+                    .bind("hash", OpaqueSecrets.sha256(key)).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
         return new ApiKeyCreated(id, cleanName, key, prefix, now);
     }
 

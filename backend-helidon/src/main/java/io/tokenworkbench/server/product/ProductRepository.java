@@ -1,6 +1,7 @@
 package io.tokenworkbench.server.product;
 
 import io.tokenworkbench.model.product.Product;
+import io.tokenworkbench.server.db.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -48,16 +49,16 @@ public final class ProductRepository {
                 .bind("user", userId).map(MAPPER).list());
     }
 
-    /** Idempotent: adding a favourite twice is the same as once. */
+    /** Idempotent: adding a favourite twice, even at the same moment, is the same as once. */
     public void addFavorite(long userId, long productId) {
-        jdbi.useTransaction(h -> {
-            long present = h.createQuery("select count(*) from favorites where user_id = :u and product_id = :p")
-                    .bind("u", userId).bind("p", productId).mapTo(Long.class).one();
-            if (present == 0) {
-                h.createUpdate("insert into favorites (user_id, product_id) values (:u, :p)")
-                        .bind("u", userId).bind("p", productId).execute();
+        try {
+            jdbi.useHandle(h -> h.createUpdate("insert into favorites (user_id, product_id) values (:u, :p)")
+                    .bind("u", userId).bind("p", productId).execute());
+        } catch (RuntimeException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
             }
-        });
+        }
     }
 
     public void removeFavorite(long userId, long productId) {

@@ -22,6 +22,10 @@ public final class Main {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (StartupException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             // Pool and server threads may already run; without an exit the process would linger, never ready.
             System.err.println("Cannot start: " + e);

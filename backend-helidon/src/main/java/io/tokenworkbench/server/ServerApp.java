@@ -64,6 +64,9 @@ import io.tokenworkbench.server.token.TokenIssuer;
 import io.tokenworkbench.server.user.UserRepository;
 import io.tokenworkbench.server.user.UserRoutes;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -100,14 +103,16 @@ public final class ServerApp implements AutoCloseable {
 
     /** As {@link #start(AppConfig)}, with the clock every expiry decision reads. */
     public static ServerApp start(AppConfig config, Clock clock) {
-        if (config.database().url().isBlank()) {
-            DataDirectory.secure(config.dataDir());
+        boolean embedded = config.database().url().isBlank();
+        if (embedded) {
+            secureDataFolder(config);
         }
         SigningKeys keys = SigningKeys.load(config);
         TotpSecretCipher totpCipher = TotpSecretCipher.load(config);
-        Database database = Database.open(config);
-        if (config.database().url().isBlank()) {
-            DataDirectory.secure(config.dataDir());
+        requirePortFree(config.server());
+        Database database = openDatabase(config);
+        if (embedded) {
+            secureDataFolder(config);
         }
         AuditLog audit = new AuditLog(database.jdbi(), clock);
         QueuedOutbox outbox = new QueuedOutbox(new DatabaseOutbox(database.jdbi(), clock, PasswordResets.LIFETIME));
@@ -130,12 +135,71 @@ public final class ServerApp implements AutoCloseable {
                     .build();
             started.set(server);
             server.start();
+            if (!server.isRunning()) {
+                throw new StartupException("The web server did not start on " + config.server().host() + ":"
+                        + config.server().port() + " (the log above says why)");
+            }
             return new ServerApp(server, database, audit, outbox);
         } catch (RuntimeException e) {
             outbox.close();
             database.close();
             throw e;
         }
+    }
+
+    private static void secureDataFolder(AppConfig config) {
+        try {
+            DataDirectory.secure(config.dataDir());
+        } catch (RuntimeException e) {
+            throw new StartupException("The data folder " + config.dataDir().toAbsolutePath() + " cannot be used ("
+                    + rootCause(e) + "); set APP_DATA_DIR to a folder this user may write", e);
+        }
+    }
+
+    /**
+     * Binding the port first, briefly, turns "in use" into one clear line before anything else starts (Helidon
+     * would log a stack trace and carry on without a listener).
+     */
+    private static void requirePortFree(AppConfig.ServerSettings server) {
+        if (server.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(server.host(), server.port()));
+        } catch (IOException e) {
+            throw new StartupException("Port " + server.port() + " on " + server.host() + " is already in use (or not "
+                    + "allowed): stop what holds it, or pick another port with SERVER_PORT (the demo: mvn -Pdemo "
+                    + "package -Ddemo.port=" + (server.port() + 1) + ")", e);
+        }
+    }
+
+    private static Database openDatabase(AppConfig config) {
+        try {
+            return Database.open(config);
+        } catch (RuntimeException e) {
+            if (config.database().url().isBlank() && Database.isAlreadyInUse(e)) {
+                throw new StartupException("The database in " + config.dataDir().toAbsolutePath() + " is in use by "
+                        + "another process, probably another backend on the same data folder: stop it, or set "
+                        + "APP_DATA_DIR to another folder", e);
+            }
+            if (config.database().url().isBlank()) {
+                throw new StartupException("The embedded database in " + config.dataDir().toAbsolutePath()
+                        + " cannot be opened (" + rootCause(e) + "); set APP_DATA_DIR to a folder this user may write",
+                        e);
+            }
+            throw new StartupException("The database at " + config.database().url().replaceAll("\\?.*", "")
+                    + " cannot be used (" + rootCause(e) + "); check DB_URL, DB_USERNAME and DB_PASSWORD", e);
+        }
+    }
+
+    /** The innermost cause's kind and message, e.g. {@code AccessDeniedException: /srv/data}. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,

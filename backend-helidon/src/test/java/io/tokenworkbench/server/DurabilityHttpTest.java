@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,14 +66,9 @@ class DurabilityHttpTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String javaBinary = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        builder.environment().put("APP_DEV_MODE", "true");
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("SERVER_HOST", "127.0.0.1");
-        builder.environment().put("APP_DATA_DIR", dataDir.toString());
-        builder.environment().put("SECURITY_RATE_LIMITS_ENABLED", "false");
+        ProcessBuilder builder = MainProcess.builder(Map.of("APP_DEV_MODE", "true", "SERVER_PORT",
+                Integer.toString(port), "SERVER_HOST", "127.0.0.1", "APP_DATA_DIR", dataDir.toString(),
+                "SECURITY_RATE_LIMITS_ENABLED", "false"));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log")
                 .toFile()));

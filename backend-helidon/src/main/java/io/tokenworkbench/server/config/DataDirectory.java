@@ -25,6 +25,9 @@ public final class DataDirectory {
 
     /** Creates the folder if needed and narrows it and everything in it to the owner. */
     public static void secure(Path dataDir) {
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new UncheckedIOException(new java.nio.file.NotDirectoryException(dataDir.toString()));
+        }
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }

@@ -62,6 +62,16 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** Whether opening failed because another process holds the embedded database file (H2's error 90020). */
+    public static boolean isAlreadyInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -1,6 +1,7 @@
 package io.tokenworkbench.server;
 
 import io.helidon.logging.common.LogConfig;
+import io.tokenworkbench.model.dev.ReadyLine;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.config.ConfigException;
 import io.tokenworkbench.server.dev.DevSeed;
@@ -42,8 +43,7 @@ public final class Main {
             System.out.println(identities);
         }
         config.listeningNotice().ifPresent(System.out::println);
-        System.out.println("Token Workbench backend ready at " + app.baseUrl()
-                + (config.devMode() ? " (dev mode)" : ""));
+        System.out.println(ReadyLine.of(app.baseUrl(), config.devMode()));
         // Scripts and supervisors wait for this line; when stdout is a pipe it must not sit in a buffer.
         System.out.flush();
     }

@@ -26,7 +26,12 @@ public final class WorkbenchApp extends Application {
 
     /** Launches the app with the already-parsed options; returns when the window closes. */
     public static void launch(ClientOptions options) {
-        Application.launch(WorkbenchApp.class, "--server=" + options.server());
+        launch(options.server());
+    }
+
+    /** Launches the app on a server; returns when the window closes. */
+    public static void launch(String server) {
+        Application.launch(WorkbenchApp.class, "--server=" + server);
     }
 
     @Override

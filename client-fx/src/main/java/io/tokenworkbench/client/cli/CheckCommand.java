@@ -37,7 +37,10 @@ import java.util.concurrent.Callable;
  * JavaFX), prints the matrix, writes the reports asked for. Exit code 0 when every cell passed (and no access opened
  * since the baseline), 1 when some did not, 2 when the suite or the server could not be used.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = "  token-workbench check --server http://localhost:8080 --suite builtin --report-html matrix.html",
+        sortOptions = false,
         description = {"Runs a suite of access checks against a server and prints the matrix.",
                 "Exit code: 0 all passed, 1 some failed (or access opened since the baseline), "
                         + "2 the suite or the server could not be used."})
@@ -94,7 +97,7 @@ public final class CheckCommand implements Callable<Integer> {
         command.out = out;
         command.err = err;
         command.environment = env;
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = new CommandLine(command).setCommandName("token-workbench check");
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {

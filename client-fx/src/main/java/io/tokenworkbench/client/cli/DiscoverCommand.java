@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
  * OpenAPI document, headless. Exit code 0 when the document and the observed answers agree, 1 when some cells
  * disagree (listed), 2 when the document, the identities or the server could not be used.
  */
-@Command(name = "discover", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "discover", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  token-workbench discover --server http://localhost:8000 --out suite.yaml",
+        sortOptions = false,
         description = {"Generates a check suite of every operation in the server's OpenAPI document.",
                 "Exit code: 0 the document and the server agree, 1 some cells disagree, 2 nothing could be "
                         + "generated."})
@@ -71,7 +73,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         command.stdout = out;
         command.err = err;
         command.environment = env;
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = new CommandLine(command).setCommandName("token-workbench discover");
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {

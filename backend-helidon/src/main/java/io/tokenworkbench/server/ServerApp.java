@@ -251,7 +251,7 @@ public final class ServerApp implements AutoCloseable {
                 new ApiKeyRoutes(new ApiKeys(jdbi, clock), limits, audit),
                 new BasicRoutes(throttle, hasher),
                 new InternalRoutes(config.security().internalAllowedIps()),
-                config.devMode() ? new DevTokenRoutes(users, issuer) : null,
+                config.devMode() ? new DevTokenRoutes(users, issuer, refreshTokens) : null,
                 config.devMode() ? new DevOutboxRoutes(outbox) : null)
                 .register(routing);
         routing.error(Throwable.class, Problems.handler((request, refusal) -> {

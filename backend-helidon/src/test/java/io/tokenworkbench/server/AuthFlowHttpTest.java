@@ -115,6 +115,24 @@ class AuthFlowHttpTest {
     }
 
     @Test
+    void theDevMintHandsOutASessionWithoutTheTokenEndpoint() {
+        JsonNode minted = TestServer.json(server.send("POST", "/v1/dev/tokens", null,
+                "{\"username\":\"mia\",\"expires_in\":600,\"refresh\":true}"));
+        assertEquals(200, server.get("/protected", minted.get("access_token").asText()).statusCode());
+        String refresh = minted.get("refresh_token").asText();
+
+        JsonNode rotated = TestServer.json(server.form("/v1/auth/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", refresh)));
+        assertEquals(200, server.get("/protected", rotated.get("access_token").asText()).statusCode());
+        assertEquals(401, server.form("/v1/auth/token", Map.of("grant_type", "refresh_token", "refresh_token",
+                refresh)).statusCode(), "the minted refresh token rotates like any other");
+        assertEquals(401, server.get("/protected", minted.get("access_token").asText()).statusCode(),
+                "and its reuse revokes the family, the minted access token included");
+        assertFalse(TestServer.json(server.send("POST", "/v1/dev/tokens", null, "{\"username\":\"mia\"}"))
+                .has("refresh_token"), "only when asked for");
+    }
+
+    @Test
     void refreshKeepsTheNarrowedScope() {
         JsonNode narrowed = server.login("alice", "alice-password-1", "posts:read");
         JsonNode refreshed = TestServer.json(server.form("/v1/auth/token",

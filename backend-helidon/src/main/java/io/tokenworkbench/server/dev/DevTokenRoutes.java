@@ -12,18 +12,22 @@ import io.tokenworkbench.model.json.Json;
 import io.tokenworkbench.server.auth.AuthService;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.http.JsonBodies;
+import io.tokenworkbench.server.security.Permissions;
+import io.tokenworkbench.server.token.RefreshTokens;
 import io.tokenworkbench.server.token.TokenIssuer;
 import io.tokenworkbench.server.user.UserAccount;
 import io.tokenworkbench.server.user.UserRepository;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code POST /v1/dev/tokens} (dev mode only): properly signed access tokens with any lifetime and edited claims or
- * header, so that the server's own checks can be exercised with valid signatures.
+ * header, so that the server's own checks can be exercised with valid signatures, and on request a refresh token,
+ * so that sessions can be had without spending the token endpoint's rate limit.
  */
 public final class DevTokenRoutes {
 
@@ -31,10 +35,12 @@ public final class DevTokenRoutes {
 
     private final UserRepository users;
     private final TokenIssuer issuer;
+    private final RefreshTokens refreshTokens;
 
-    public DevTokenRoutes(UserRepository users, TokenIssuer issuer) {
+    public DevTokenRoutes(UserRepository users, TokenIssuer issuer, RefreshTokens refreshTokens) {
         this.users = users;
         this.issuer = issuer;
+        this.refreshTokens = refreshTokens;
     }
 
     public void mint(ServerRequest request, ServerResponse response) {
@@ -53,8 +59,17 @@ public final class DevTokenRoutes {
         JWTClaimsSet claims = merge(issuer.defaultClaims(user, scopes, Duration.ofSeconds(lifetime),
                 Duration.ofSeconds(notBefore)), body.claims());
         JWSHeader header = header(body.header());
+        String refreshToken = Boolean.TRUE.equals(body.refresh())
+                ? refreshTokens.issue(user.id(), new MintedAccess(Permissions.formatScope(scopes), claims.getJWTID(),
+                        claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant()))
+                : null;
         JsonBodies.noStore(response);
-        JsonBodies.ok(response, new DevTokenResponse(issuer.sign(header, claims), "Bearer", lifetime));
+        JsonBodies.ok(response, new DevTokenResponse(issuer.sign(header, claims), "Bearer", lifetime, refreshToken));
+    }
+
+    /** The minted access token as its refresh token's family remembers it (revoked with the family). */
+    private record MintedAccess(String scope, String accessJti, Instant accessExpiresAt)
+            implements RefreshTokens.Successor {
     }
 
     private static JWTClaimsSet merge(JWTClaimsSet defaults, JsonNode overrides) {

@@ -393,6 +393,14 @@ final class Identities implements AutoCloseable {
         };
     }
 
+    /** A session (access and refresh token) from the dev mint: it spends nothing of the token endpoint's limit. */
+    Credential mintedSession(String username) {
+        ObjectNode body = JSON.createObjectNode().put("username", username).put("expires_in", 900)
+                .put("refresh", true);
+        return tokenAnswer("minting a session for " + username,
+                sender.send(sender.json("POST", "/v1/dev/tokens", body, null), null), null);
+    }
+
     Credential mint(SuiteIdentity.Minted minted, ObjectNode extraClaims) {
         ObjectNode body = JSON.createObjectNode();
         body.put("username", minted.username());

@@ -60,11 +60,17 @@ final class Replays {
         return rows;
     }
 
+    /** A fresh session of the user, as the replay says to obtain it. */
+    private Credential session(Replay replay, String username, String password) {
+        return replay.session() == Replay.Session.DEV_MINT ? identities.mintedSession(username)
+                : identities.passwordGrant(username, password, null);
+    }
+
     private List<RowResult> logout(Replay replay) {
         String column = replay.username();
         String access = replay.name() + ": access token after logout";
         String refresh = replay.name() + ": refresh token after logout";
-        Credential session = identities.passwordGrant(replay.username(), replay.password(), null);
+        Credential session = session(replay, replay.username(), replay.password());
         if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
             return errors(column, "logging in for the replay failed: " + reason(session), access, refresh);
         }
@@ -84,7 +90,7 @@ final class Replays {
         String column = replay.username();
         String spent = replay.name() + ": spent refresh token presented again";
         String successor = replay.name() + ": its successor after the reuse (family revoked)";
-        Credential session = identities.passwordGrant(replay.username(), replay.password(), null);
+        Credential session = session(replay, replay.username(), replay.password());
         if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
             return errors(column, "logging in for the replay failed: " + reason(session), spent, successor);
         }
@@ -106,7 +112,7 @@ final class Replays {
         if (user.isEmpty()) {
             return errors(FRESH_USER, "registering a throwaway user failed", refresh, reused);
         }
-        Credential session = identities.passwordGrant(user.get().username(), user.get().password(), null);
+        Credential session = session(replay, user.get().username(), user.get().password());
         if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
             return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), refresh, reused);
         }
@@ -143,7 +149,7 @@ final class Replays {
         if (user.isEmpty()) {
             return errors(FRESH_USER, "registering a throwaway user failed", access);
         }
-        Credential session = identities.passwordGrant(user.get().username(), user.get().password(), null);
+        Credential session = session(replay, user.get().username(), user.get().password());
         if (!(session instanceof Credential.Bearer token)) {
             return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), access);
         }

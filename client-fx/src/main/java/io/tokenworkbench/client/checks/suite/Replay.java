@@ -9,12 +9,33 @@ package io.tokenworkbench.client.checks.suite;
  * @param username for logout and refresh: whose session (a fresh login); others use a throwaway registered user
  * @param password that user's password
  * @param by       for user deletion: the identity allowed to delete users
+ * @param session  how its sessions are obtained: the password grant, or (our backend in dev mode) the dev mint,
+ *                 which spends nothing of the token endpoint's rate limit
  */
-public record Replay(String name, Event event, String username, String password, String by) {
+public record Replay(String name, Event event, String username, String password, String by, Session session) {
 
     @Override
     public String toString() {
         return "Replay[" + name + ", " + event + "]";
+    }
+
+    /** How a replay obtains the session it revokes. */
+    public enum Session {
+        PASSWORD_GRANT("password-grant"), DEV_MINT("dev-mint");
+
+        private final String yamlName;
+
+        Session(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+
+        public static java.util.Optional<Session> fromYaml(String name) {
+            return java.util.Arrays.stream(values()).filter(s -> s.yamlName.equals(name)).findFirst();
+        }
     }
 
     /** The event after which earlier tokens must stop working. */

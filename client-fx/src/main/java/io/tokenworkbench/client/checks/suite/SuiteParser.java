@@ -531,7 +531,7 @@ public final class SuiteParser {
             if (!in.isObject(r, at, "a replay needs name and event")) {
                 continue;
             }
-            in.knownKeys(r, at, "name", "event", "login", "by");
+            in.knownKeys(r, at, "name", "event", "login", "by", "session");
             String eventName = in.requiredText(r, at, "event");
             if (eventName == null) {
                 continue;
@@ -543,6 +543,13 @@ public final class SuiteParser {
                 continue;
             }
             String name = in.optionalText(r, at, "name");
+            String sessionName = in.optionalText(r, at, "session");
+            Replay.Session session = sessionName == null ? Replay.Session.PASSWORD_GRANT
+                    : Replay.Session.fromYaml(sessionName).orElse(null);
+            if (session == null) {
+                in.problem(at + "/session", "unknown session '" + sessionName + "'; use password-grant or dev-mint");
+                continue;
+            }
             String username = null;
             String password = null;
             String by = null;
@@ -555,7 +562,8 @@ public final class SuiteParser {
                     }
                     in.knownKeys(login, at + "/login", "username", "password");
                     username = in.requiredText(login, at + "/login", "username");
-                    password = in.requiredText(login, at + "/login", "password");
+                    password = session == Replay.Session.DEV_MINT ? in.optionalText(login, at + "/login", "password")
+                            : in.requiredText(login, at + "/login", "password");
                 }
                 case DELETE_USER -> {
                     by = in.requiredText(r, at, "by");
@@ -568,7 +576,7 @@ public final class SuiteParser {
                 }
             }
             replays.add(new Replay(name == null ? "replay after " + eventName : name, event.get(), username,
-                    password, by));
+                    password, by, session));
         }
         return replays;
     }

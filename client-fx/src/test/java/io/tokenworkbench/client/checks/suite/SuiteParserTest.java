@@ -47,6 +47,24 @@ class SuiteParserTest {
     }
 
     @Test
+    void aReplayMayTakeItsSessionFromTheDevMintWithoutAPassword() throws SuiteException {
+        Suite suite = SuiteParser.parse("replays.yaml", MINIMAL + """
+                replays:
+                  - {event: logout, session: dev-mint, login: {username: alice}}
+                  - {event: refresh, login: {username: bob, password: pw}}
+                """);
+
+        assertEquals(Replay.Session.DEV_MINT, suite.replays().get(0).session());
+        assertEquals(Replay.Session.PASSWORD_GRANT, suite.replays().get(1).session());
+        assertTrue(SuiteParser.builtin().replays().stream().allMatch(r -> r.session() == Replay.Session.DEV_MINT),
+                "the built-in suite spends nothing of the token endpoint's limit on sessions");
+        assertTrue(problems(MINIMAL + "replays:\n  - {event: logout, login: {username: alice}}\n").stream()
+                .anyMatch(p -> p.contains("password")), "the password grant needs the password");
+        assertTrue(problems(MINIMAL + "replays:\n  - {event: logout, session: sso, login: {username: a}}\n")
+                .stream().anyMatch(p -> p.contains("use password-grant or dev-mint")));
+    }
+
+    @Test
     void brokenYamlNamesLineAndColumn() {
         SuiteException e = assertThrows(SuiteException.class, () -> SuiteParser.parse("bad.yaml", """
                 name: broken

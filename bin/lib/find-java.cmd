@@ -18,6 +18,7 @@ set "TWB_VERSION="
 rem cmd /c strips one outer pair of quotes, hence the extra pair around the whole command.
 for /f "tokens=2 delims==" %%V in ('""%~1" -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version""') do set "TWB_VERSION=%%V"
 if not defined TWB_VERSION exit /b 0
+set "TWB_MAJOR=0"
 set /a TWB_MAJOR=%TWB_VERSION: =% 2>nul
 if %TWB_MAJOR% GEQ 25 set "JAVA=%~1"
 exit /b 0

@@ -32,6 +32,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewsAndViewModelsReadAndWriteNoFilesThemselves() {
+        noClasses().that().resideInAnyPackage("..ui..", "io.tokenworkbench.client.app..")
+                .should().accessClassesThat().belongToAnyOf(java.nio.file.Files.class, java.io.FileInputStream.class,
+                        java.io.FileOutputStream.class, java.io.RandomAccessFile.class, java.io.FileReader.class,
+                        java.io.FileWriter.class)
+                .because("the FX thread must never wait on a disk: files are read and written by services, run "
+                        + "through BackgroundTasks")
+                .check(CLIENT);
+    }
+
+    @Test
+    void viewModelsWorkInTheBackgroundOnlyThroughBackgroundTasks() {
+        noClasses().that().resideInAnyPackage("..ui..").and().doNotHaveSimpleName("BackgroundTasks")
+                .should().callMethod(java.util.concurrent.CompletableFuture.class, "supplyAsync",
+                        java.util.function.Supplier.class, java.util.concurrent.Executor.class)
+                .orShould().callMethod(java.util.concurrent.CompletableFuture.class, "runAsync", Runnable.class,
+                        java.util.concurrent.Executor.class)
+                .because("one helper owns the busy flag and turns failures into words")
+                .check(CLIENT);
+    }
+
+    @Test
     void theClientNeverDependsOnTheBackend() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("io.tokenworkbench.server..", "io.helidon..")
                 .because("the backend is a test-scope dependency only, to drive a real server in tests")

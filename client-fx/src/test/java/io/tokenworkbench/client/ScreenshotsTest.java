@@ -2,6 +2,7 @@ package io.tokenworkbench.client;
 
 import atlantafx.base.theme.PrimerLight;
 import io.tokenworkbench.client.app.AppContext;
+import io.tokenworkbench.client.app.Page;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.checks.engine.CellResult;
 import io.tokenworkbench.client.identity.DemoIdentities;
@@ -132,7 +133,7 @@ class ScreenshotsTest {
     }
 
     private void page(FxRobot robot, String page) {
-        robot.interact(() -> shell.show(page));
+        robot.interact(() -> shell.show(Page.fromId(page)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

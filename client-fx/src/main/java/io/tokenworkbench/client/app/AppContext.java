@@ -8,6 +8,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import io.tokenworkbench.client.inspector.TokenLinter;
 import io.tokenworkbench.client.server.ServerProbe;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import io.tokenworkbench.client.support.Dialogs;
+import io.tokenworkbench.client.support.TextClipboard;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -46,6 +49,8 @@ public final class AppContext implements AutoCloseable {
     private final IdentityService identityService;
     private final RememberedLogins rememberedLogins;
     private final Path configDir;
+    private Dialogs dialogs = new FxDialogs(AppContext::workbenchWindow);
+    private TextClipboard clipboard = new FxClipboard();
     private Timeline ticker;
 
     public AppContext(String serverUrl, Path configDir, Clock clock, Executor ui, ExecutorService background,
@@ -90,6 +95,34 @@ public final class AppContext implements AutoCloseable {
     /** The identity requests are sent as; null means anonymous. */
     public ObjectProperty<Identity> activeIdentity() {
         return activeIdentity;
+    }
+
+    /** The questions asked of the person at the keyboard; tests replace them before building the views. */
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public void useDialogs(Dialogs replacement) {
+        this.dialogs = replacement;
+    }
+
+    /** Where "Copy" puts text; tests replace it before building the views. */
+    public TextClipboard clipboard() {
+        return clipboard;
+    }
+
+    public void useClipboard(TextClipboard replacement) {
+        this.clipboard = replacement;
+    }
+
+    /** A new helper for one view-model's background work, on this context's executors. */
+    public BackgroundTasks tasks() {
+        return new BackgroundTasks(background, ui);
+    }
+
+    private static javafx.stage.Window workbenchWindow() {
+        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst()
+                .orElse(javafx.stage.Window.getWindows().stream().findFirst().orElse(null));
     }
 
     public IdentityService identityService() {

@@ -6,113 +6,212 @@ import io.tokenworkbench.client.checks.engine.CheckEngine;
 import io.tokenworkbench.client.checks.ui.MatrixView;
 import io.tokenworkbench.client.checks.ui.MatrixViewModel;
 import io.tokenworkbench.client.console.RequestHistory;
-import io.tokenworkbench.client.totp.TotpService;
-import io.tokenworkbench.client.totp.ui.TotpView;
-import io.tokenworkbench.client.totp.ui.TotpViewModel;
 import io.tokenworkbench.client.console.ui.ConsoleView;
 import io.tokenworkbench.client.console.ui.ConsoleViewModel;
+import io.tokenworkbench.client.forge.Forgery;
+import io.tokenworkbench.client.forge.TokenForge;
 import io.tokenworkbench.client.identity.Identity;
-import io.tokenworkbench.client.posts.PostsService;
-import io.tokenworkbench.client.posts.ui.PostsView;
-import io.tokenworkbench.client.posts.ui.PostsViewModel;
 import io.tokenworkbench.client.identity.ui.IdentitiesView;
 import io.tokenworkbench.client.identity.ui.IdentitiesViewModel;
 import io.tokenworkbench.client.inspector.Durations;
 import io.tokenworkbench.client.inspector.ui.InspectorView;
 import io.tokenworkbench.client.inspector.ui.InspectorViewModel;
 import io.tokenworkbench.client.inspector.ui.SignViewModel;
-import io.tokenworkbench.client.forge.Forgery;
-import io.tokenworkbench.client.forge.TokenForge;
+import io.tokenworkbench.client.posts.PostsService;
+import io.tokenworkbench.client.posts.ui.PostsView;
+import io.tokenworkbench.client.posts.ui.PostsViewModel;
 import io.tokenworkbench.client.server.ServerDiscovery;
 import io.tokenworkbench.client.server.ServerProbe;
 import io.tokenworkbench.client.server.ui.ServerView;
 import io.tokenworkbench.client.server.ui.ServerViewModel;
-import javafx.animation.KeyFrame;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import io.tokenworkbench.client.totp.TotpService;
+import io.tokenworkbench.client.totp.ui.TotpView;
+import io.tokenworkbench.client.totp.ui.TotpViewModel;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.scene.input.KeyCombination;
-import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The workbench window's content: the server bar (URL, reachability, a banner with Retry when the server cannot be
- * reached), the current page, and a status bar.
+ * The workbench window's content: the server bar (URL, reachability), the sidebar of {@link Page}s, the page on
+ * show (with a banner over its top edge while the server cannot be reached), and a status bar. It owns the
+ * keyboard: page shortcuts, Ctrl+L for the server URL, F1 for the list of shortcuts, Tab leaving text areas.
  */
 public final class Shell extends BorderPane {
 
+    /** How often the server is asked while it answers, and while it does not. */
+    static final Duration CHECK_WHILE_UP = Duration.ofSeconds(5);
+    static final Duration CHECK_WHILE_DOWN = Duration.ofSeconds(2);
+
+    private static final String SHORTCUTS = """
+            Ctrl+1 … Ctrl+7   Identities, Token inspector, Request console, My posts, TOTP, Access matrix, Server
+            Ctrl+L            the server URL
+            Ctrl+T            light or dark theme
+            Ctrl+R            refresh the active identity's token
+            Ctrl+Enter        send the console's request
+            Enter             the page's main action where it is clear (log in, send, verify, find next)
+            Double-click      make an identity active; put a history entry back in the console
+            Tab, Shift+Tab    next and previous control; in a text area too (Ctrl+Tab types a tab)
+            Arrow keys        move between the access matrix's cells; its details follow
+            Escape            close a dialog
+            F1                this list""";
+
     private final AppContext context;
+    private final TextField url = new TextField();
     private final Label serverStatus = new Label();
     private final Label banner = new Label();
-    private final Button retry = new Button("Retry");
+    private final Button retry = new Button("Retry now");
     private final HBox bannerBox = new HBox(12, banner, retry);
-    private final java.util.Map<String, javafx.scene.Node> pages = new java.util.HashMap<>();
-    private Timeline probeTimer;
-    private final javafx.beans.property.StringProperty currentPage =
-            new javafx.beans.property.SimpleStringProperty(this, "currentPage", "identities");
-    private final javafx.beans.property.BooleanProperty dark =
-            new javafx.beans.property.SimpleBooleanProperty(this, "dark", false);
+    private final StackPane pageHolder = new StackPane();
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final Map<Page, Button> navButtons = new EnumMap<>(Page.class);
+    private final ObjectProperty<Page> currentPage = new SimpleObjectProperty<>(this, "currentPage", Page.IDENTITIES);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final BackgroundTasks probes;
     private PostsViewModel postsModel;
-    private final java.util.Map<String, Button> navButtons = new java.util.HashMap<>();
     private ServerViewModel serverModel;
     private IdentitiesViewModel identitiesModel;
+    private boolean checksRunning;
+    private boolean reachable = true;
+    private Instant nextCheck = Instant.MAX;
+    private String lastReason = "";
+    private String contractCheckedFor = "";
 
     public Shell(AppContext context) {
         this.context = context;
+        this.probes = context.tasks();
         setId("shell");
+        getStylesheets().add(Shell.class.getResource("workbench.css").toExternalForm());
         createView();
     }
 
     private void createView() {
         Label title = new Label("Token Workbench");
         title.getStyleClass().add(Styles.TITLE_3);
-        TextField url = new TextField();
+        title.setMinWidth(Region.USE_PREF_SIZE);
         url.setId("serverUrl");
-        url.setPrefColumnCount(28);
+        url.setPrefColumnCount(26);
         url.textProperty().bindBidirectional(context.serverUrl());
         url.setOnAction(event -> checkServer());
+        // A stray keystroke must never replace the server: Tab passes it by, Ctrl+L (as in browsers) goes there.
+        url.setFocusTraversable(false);
+        HBox.setHgrow(url, Priority.SOMETIMES);
         serverStatus.setId("serverStatus");
-        javafx.scene.control.ToggleButton theme = new javafx.scene.control.ToggleButton("Dark theme");
+        serverStatus.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleButton theme = new ToggleButton("Dark theme");
         theme.setId("themeToggle");
+        theme.setMinWidth(Region.USE_PREF_SIZE);
         theme.selectedProperty().bindBidirectional(dark);
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        Button help = new Button("Shortcuts (F1)");
+        help.setId("shortcutsButton");
+        help.setMinWidth(Region.USE_PREF_SIZE);
+        help.setOnAction(event -> showShortcuts());
+        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox serverBar = new HBox(12, title, new Label("Server"), url, serverStatus, spacer, theme);
+        Label serverLabel = new Label("Server");
+        serverLabel.setMinWidth(Region.USE_PREF_SIZE);
+        serverLabel.setLabelFor(url);
+        HBox serverBar = new HBox(12, title, serverLabel, url, serverStatus, spacer, help, theme);
         serverBar.setAlignment(Pos.CENTER_LEFT);
         serverBar.setPadding(new Insets(10, 12, 10, 12));
+        setTop(serverBar);
 
         banner.setId("unreachableBanner");
         banner.setWrapText(true);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
         retry.setId("retryButton");
+        retry.setMinWidth(Region.USE_PREF_SIZE);
         retry.setOnAction(event -> checkServer());
+        bannerBox.setId("unreachableBox");
         bannerBox.setAlignment(Pos.CENTER_LEFT);
         bannerBox.setPadding(new Insets(8, 12, 8, 12));
-        bannerBox.setStyle("-fx-background-color: -color-danger-subtle;");
-        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+        bannerBox.getStyleClass().add("unreachable-banner");
+        bannerBox.setMaxHeight(Region.USE_PREF_SIZE);
         bannerBox.setVisible(false);
         HBox.setHgrow(banner, Priority.ALWAYS);
+        StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
+        StackPane centre = new StackPane(pageHolder, bannerBox);
+        setCenter(centre);
 
-        setTop(new VBox(serverBar, bannerBox));
+        buildPages();
+        VBox sidebar = new VBox(4);
+        sidebar.setId("sidebar");
+        for (Page page : Page.values()) {
+            Button button = new Button(page.title());
+            button.setId(page.navId());
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.getStyleClass().add(Styles.FLAT);
+            button.setOnAction(event -> show(page));
+            navButtons.put(page, button);
+            sidebar.getChildren().add(button);
+        }
+        sidebar.setPadding(new Insets(12));
+        setLeft(sidebar);
+        show(Page.IDENTITIES);
 
+        Label status = new Label();
+        status.setId("statusBar");
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText, context.serverUrl(),
+                serverStatus.textProperty(), context.activeIdentity(), context.now()));
+        HBox statusBar = new HBox(status);
+        statusBar.setPadding(new Insets(4, 12, 4, 12));
+        setBottom(statusBar);
+
+        context.serverUrl().addListener((obs, old, now) -> {
+            if (checksRunning) {
+                checkServer();
+            }
+        });
+        context.now().addListener((obs, old, instant) -> onTick(instant));
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installKeys(scene);
+            }
+        });
+    }
+
+    private void buildPages() {
         IdentitiesViewModel identities = new IdentitiesViewModel(context.identities(), context.activeIdentity(),
                 context.serverUrl(), context.identityService(), context.rememberedLogins(), context.clock(),
-                context.background(), context.ui());
+                context.tasks());
         identitiesModel = identities;
         context.now().addListener((obs, old, instant) -> identities.tick(instant));
         context.probePath().addListener((obs, old, path) -> checkServer());
         identities.demoAvailableProperty().bind(context.speaksContract());
         context.serverUrl().addListener((obs, old, now) -> identities.tokenEndpointProperty().set(""));
+
         InspectorViewModel inspector = new InspectorViewModel(context.probe(), context.linter(), context.clock(),
-                context.serverUrl(), context.background(), context.ui());
+                context.serverUrl(), context.tasks());
         inspector.nowProperty().bind(context.now());
         Button inspectActive = new Button("Inspect the active identity's token");
         inspectActive.setId("inspectActiveButton");
@@ -125,14 +224,15 @@ public final class Shell extends BorderPane {
         });
         SignViewModel sign = new SignViewModel(new TokenForge(new Forgery(context.clock())), context.linter(),
                 context.probe(), context.identityService(), context.identities(), context.serverUrl(), context.clock(),
-                context.background(), context.ui());
-        VBox inspectorPage = new VBox(new HBox(inspectActive), new InspectorView(inspector, sign));
+                context.tasks(), context.clipboard());
+        InspectorView inspectorView = new InspectorView(inspector, sign, context.identities());
+        VBox inspectorPage = new VBox(new HBox(inspectActive), inspectorView);
         inspectorPage.setPadding(new Insets(12, 0, 0, 12));
-        VBox.setVgrow(inspectorPage.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(inspectorView, Priority.ALWAYS);
 
         ConsoleViewModel console = new ConsoleViewModel(context.api(), context.identities(),
-                new RequestHistory(context.configDir()),
-                context.serverUrl(), context.clock(), context.background(), context.ui());
+                new RequestHistory(context.configDir()), context.serverUrl(), context.clock(), context.tasks(),
+                context.clipboard());
         console.sendAsProperty().set(context.activeIdentity().get());
         context.activeIdentity().addListener((obs, old, active) -> {
             if (old == null || console.sendAsProperty().get() == null
@@ -141,68 +241,64 @@ public final class Shell extends BorderPane {
             }
         });
 
-        postsModel = new PostsViewModel(new PostsService(context.api()), context.activeIdentity(),
-                context.serverUrl(), context.background(), context.ui());
-
-        pages.put("identities", new IdentitiesView(identities));
-        pages.put("posts", contractOnly(new PostsView(postsModel), "My posts"));
-        pages.put("console", new ConsoleView(console, context.identities()));
-        pages.put("inspector", inspectorPage);
+        postsModel = new PostsViewModel(new PostsService(context.api()), context.identities(),
+                context.activeIdentity(), context.serverUrl(), context.tasks(), context.dialogs());
         serverModel = new ServerViewModel(new ServerDiscovery(context.api()), context.serverUrl(),
-                context.probePath(), context.background(), context.ui());
-        pages.put("server", new ServerView(serverModel));
-        pages.put("totp", contractOnly(new TotpView(new TotpViewModel(new TotpService(context.api()),
-                context.activeIdentity(), context.serverUrl(), context.background(), context.ui())), "TOTP"));
+                context.probePath(), context.tasks());
         CheckEngine engine = new CheckEngine(context.api(), context.clock());
-        pages.put("checks", new MatrixView(new MatrixViewModel(engine, new OpenApiDiscovery(context.api(), engine),
-                context.serverUrl(), context.speaksContract(), context.background(), context.ui())));
-        VBox sidebar = new VBox(4, navButton("Identities", "identities", "navIdentities"),
-                navButton("Token inspector", "inspector", "navInspector"),
-                navButton("Request console", "console", "navConsole"),
-                navButton("My posts", "posts", "navPosts"),
-                navButton("TOTP", "totp", "navTotp"),
-                navButton("Access matrix", "checks", "navChecks"),
-                navButton("Server", "server", "navServer"));
-        sidebar.setPadding(new Insets(12));
-        sidebar.setPrefWidth(170);
-        setLeft(sidebar);
-        show("identities");
 
-        Label status = new Label();
-        status.setId("statusBar");
-        status.textProperty().bind(Bindings.createStringBinding(this::statusText, context.serverUrl(),
-                serverStatus.textProperty(), context.activeIdentity(), context.now()));
-        HBox statusBar = new HBox(status);
-        statusBar.setPadding(new Insets(4, 12, 4, 12));
-        setBottom(statusBar);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), () -> show("identities"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show("inspector"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show("console"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show("posts"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show("totp"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+6"), () -> show("checks"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+7"), () -> show("server"));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+T"), () -> dark.set(!dark.get()));
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
-                        () -> identities.refresh(context.activeIdentity().get()));
+        pages.put(Page.IDENTITIES, new IdentitiesView(identities));
+        pages.put(Page.INSPECTOR, inspectorPage);
+        pages.put(Page.CONSOLE, new ConsoleView(console, context.identities()));
+        pages.put(Page.POSTS, contractOnly(new PostsView(postsModel), Page.POSTS));
+        pages.put(Page.TOTP, contractOnly(new TotpView(new TotpViewModel(new TotpService(context.api()),
+                context.activeIdentity(), context.serverUrl(), context.tasks(), context.dialogs(),
+                context.clipboard())), Page.TOTP));
+        pages.put(Page.CHECKS, new MatrixView(new MatrixViewModel(engine, new OpenApiDiscovery(context.api(), engine),
+                context.serverUrl(), context.speaksContract(), context.tasks(), context.ui(), context.dialogs())));
+        pages.put(Page.SERVER, new ServerView(serverModel));
+    }
+
+    private void installKeys(Scene scene) {
+        for (Page page : Page.values()) {
+            scene.getAccelerators().put(KeyCombination.keyCombination(page.shortcut()), () -> show(page));
+        }
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+T"), () -> dark.set(!dark.get()));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"),
+                () -> identitiesModel.refresh(context.activeIdentity().get()));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), () -> {
+            url.requestFocus();
+            url.selectAll();
+        });
+        scene.getAccelerators().put(KeyCombination.keyCombination("F1"), this::showShortcuts);
+        // Tab leaves a text area, as it leaves every other control; Ctrl+Tab types the tab instead.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && event.getTarget() instanceof TextArea area) {
+                event.consume();
+                if (event.isControlDown()) {
+                    area.replaceSelection("\t");
+                } else {
+                    area.requestFocusTraversal(event.isShiftDown() ? TraversalDirection.PREVIOUS
+                            : TraversalDirection.NEXT);
+                }
             }
         });
     }
 
-    /**
-     * A page of our contract: on a server that does not speak it, a notice says so and the page stays out of the
-     * way, instead of failing with 404s.
-     */
-    private javafx.scene.Node contractOnly(javafx.scene.Node page, String name) {
+    private void showShortcuts() {
+        context.dialogs().inform("Keyboard shortcuts", SHORTCUTS);
+    }
+
+    /** A page of our contract: on a server that does not speak it, a notice says so and the page stays out of the way. */
+    private Node contractOnly(Node page, Page which) {
         Label notice = new Label();
         notice.setId("contractNotice");
         notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.getStyleClass().add(Styles.WARNING);
-        notice.textProperty().bind(Bindings.createStringBinding(() -> name + " works with the Token Workbench "
-                + "backend's API, and " + context.serverUrl().get() + " is another API. Use the request console, "
-                + "the inspector and the access matrix for it.", context.serverUrl()));
+        notice.textProperty().bind(Bindings.createStringBinding(() -> which.title() + " works with the Token "
+                + "Workbench backend's API, and " + context.serverUrl().get() + " is another API. Use the request "
+                + "console, the inspector and the access matrix for it.", context.serverUrl()));
         notice.visibleProperty().bind(context.speaksContract().not());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setPadding(new Insets(12));
@@ -212,43 +308,52 @@ public final class Shell extends BorderPane {
         return box;
     }
 
-    private Button navButton(String title, String page, String id) {
-        Button button = new Button(title);
-        navButtons.put(page, button);
-        button.setId(id);
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.getStyleClass().add(Styles.FLAT);
-        button.setOnAction(event -> show(page));
-        return button;
-    }
-
-    /** The page on show: identities, inspector, console, posts, totp, checks or server. */
-    public javafx.beans.property.ReadOnlyStringProperty currentPageProperty() {
+    /** The page on show. */
+    public ReadOnlyObjectProperty<Page> currentPageProperty() {
         return currentPage;
     }
 
     /** Whether the dark theme is on; the application applies it. */
-    public javafx.beans.property.BooleanProperty darkProperty() {
+    public BooleanProperty darkProperty() {
         return dark;
     }
 
-    /** Shows one page of the workbench by its id; an unknown id (say, from an old settings file) shows identities. */
-    public void show(String requested) {
-        String page = pages.containsKey(requested) ? requested : "identities";
-        setCenter(pages.get(page));
+    /** Shows a page and puts the keyboard focus on its first control (never on the server URL). */
+    public void show(Page page) {
+        Node node = pages.get(page);
+        pageHolder.getChildren().setAll(node);
         currentPage.set(page);
-        navButtons.forEach((name, button) -> {
+        navButtons.forEach((each, button) -> {
             button.getStyleClass().remove(Styles.ACCENT);
-            if (name.equals(page)) {
+            if (each == page) {
                 button.getStyleClass().add(Styles.ACCENT);
             }
         });
-        if (page.equals("posts")) {
-            postsModel.load();
+        switch (page) {
+            case POSTS -> postsModel.load();
+            case SERVER -> serverModel.refresh();
+            default -> { }
         }
-        if (page.equals("server")) {
-            serverModel.refresh();
+        Platform.runLater(() -> focusFirstIn(node));
+    }
+
+    /** Focuses the first control of a page in reading order that takes the keyboard. */
+    static boolean focusFirstIn(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return false;
         }
+        if (node.isFocusTraversable()) {
+            node.requestFocus();
+            return true;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                if (focusFirstIn(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private String statusText() {
@@ -256,7 +361,7 @@ public final class Shell extends BorderPane {
         String who = active == null ? "anonymous" : active.label();
         String expiry = "";
         if (active != null && active.tokens() != null && active.tokens().expiresAt() != null) {
-            java.time.Duration left = java.time.Duration.between(context.now().get(), active.tokens().expiresAt());
+            Duration left = Duration.between(context.now().get(), active.tokens().expiresAt());
             expiry = left.isNegative() ? " · token expired " + Durations.relative(left) + " ago"
                     : " · token expires in " + Durations.relative(left);
         } else if (active != null && active.tokens() == null) {
@@ -265,56 +370,83 @@ public final class Shell extends BorderPane {
         return context.serverUrl().get() + " (" + serverStatus.getText() + ") · as " + who + expiry;
     }
 
-    /** Checks the server now and then every five seconds. */
+    /** Checks the server now, then every five seconds while it answers and every two while it does not. */
     public void startServerChecks() {
+        checksRunning = true;
         checkServer();
-        probeTimer = new Timeline(new KeyFrame(Duration.seconds(5), event -> checkServer()));
-        probeTimer.setCycleCount(Timeline.INDEFINITE);
-        probeTimer.play();
     }
 
     public void stopServerChecks() {
-        if (probeTimer != null) {
-            probeTimer.stop();
+        checksRunning = false;
+        nextCheck = Instant.MAX;
+    }
+
+    private void onTick(Instant now) {
+        if (!checksRunning) {
+            return;
+        }
+        if (!now.isBefore(nextCheck)) {
+            checkServer();
+        } else if (!reachable) {
+            long seconds = Math.max(1, Duration.between(now, nextCheck).toSeconds() + 1);
+            banner.setText(unreachableText() + " Trying again in " + seconds + " s.");
         }
     }
 
     private void checkServer() {
-        String url = context.serverUrl().get();
+        String server = context.serverUrl().get();
         String path = context.probePath().get();
-        CompletableFuture.supplyAsync(() -> context.probe().reach(url, path), context.background())
-                .thenAcceptAsync(this::showReachability, context.ui());
+        nextCheck = Instant.MAX;
+        probes.runQuietly(() -> context.probe().reach(server, path), reachability -> {
+            if (server.equals(context.serverUrl().get())) {
+                showReachability(reachability);
+            }
+            schedule();
+        }, reason -> {
+            showReachability(new ServerProbe.Reachability.Unreachable(reason));
+            schedule();
+        });
     }
 
-    private String contractCheckedFor = "";
+    private void schedule() {
+        if (checksRunning) {
+            nextCheck = context.clock().instant().plus(reachable ? CHECK_WHILE_UP : CHECK_WHILE_DOWN);
+        }
+    }
 
-    private void checkContract(String url) {
-        if (url.equals(contractCheckedFor)) {
+    private void checkContract(String server) {
+        if (server.equals(contractCheckedFor)) {
             return;
         }
-        contractCheckedFor = url;
+        contractCheckedFor = server;
         identitiesModel.suggestTokenEndpoint();
-        CompletableFuture.supplyAsync(() -> context.probe().speaksContract(url), context.background())
-                .thenAcceptAsync(speaks -> {
-                    if (url.equals(context.serverUrl().get())) {
-                        context.speaksContract().set(speaks);
-                    }
-                }, context.ui());
+        probes.runQuietly(() -> context.probe().speaksContract(server), speaks -> {
+            if (server.equals(context.serverUrl().get())) {
+                context.speaksContract().set(speaks);
+            }
+        }, reason -> { });
+    }
+
+    private String unreachableText() {
+        return "The server at " + context.serverUrl().get() + " cannot be reached: " + lastReason + ".";
     }
 
     private void showReachability(ServerProbe.Reachability reachability) {
         serverStatus.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
         switch (reachability) {
             case ServerProbe.Reachability.Reachable() -> {
+                reachable = true;
                 checkContract(context.serverUrl().get());
                 serverStatus.setText("connected");
                 serverStatus.getStyleClass().add(Styles.SUCCESS);
                 bannerBox.setVisible(false);
             }
             case ServerProbe.Reachability.Unreachable(String reason) -> {
+                reachable = false;
+                lastReason = reason == null || reason.isBlank() ? "no answer" : reason.replaceAll("\\.$", "");
                 serverStatus.setText("unreachable");
                 serverStatus.getStyleClass().add(Styles.DANGER);
-                banner.setText("The server at " + context.serverUrl().get() + " cannot be reached: " + reason);
+                banner.setText(unreachableText() + " Trying again in " + CHECK_WHILE_DOWN.toSeconds() + " s.");
                 bannerBox.setVisible(true);
             }
         }

@@ -19,10 +19,17 @@ public final class WorkbenchApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(WorkbenchApp.class.getName());
 
+    /** The smallest window every page is laid out for. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
+
     private AppContext context;
     private Shell shell;
     private Stage stage;
     private WorkbenchSettings settings;
+    /** Settings are written here, one after another, never on the FX thread. */
+    private final java.util.concurrent.ExecutorService saver = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("settings").daemon().factory());
 
     /** Launches the app with the already-parsed options; returns when the window closes. */
     public static void launch(ClientOptions options) {
@@ -34,27 +41,35 @@ public final class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class, "--server=" + server);
     }
 
+    /** Reads the settings before any window exists, on the launcher thread rather than the FX thread. */
     @Override
-    public void start(Stage primaryStage) {
-        stage = primaryStage;
+    public void init() {
         String server = getParameters().getNamed().getOrDefault("server", ClientOptions.DEFAULT_SERVER);
         context = AppContext.forApp(server);
         settings = WorkbenchSettings.load(context.configDir());
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        String server = context.serverUrl().get();
         applyTheme(settings.dark());
         context.startClock();
         shell = new Shell(context);
         shell.darkProperty().set(settings.dark());
-        shell.show(settings.lastPage());
+        shell.show(Page.fromId(settings.lastPage()));
         context.probePath().set(settings.probePath());
         context.probePath().addListener((obs, old, path) -> remember(settings.withProbePath(path)));
         shell.darkProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);
             remember(settings.withTheme(dark ? "dark" : "light"));
         });
-        shell.currentPageProperty().addListener((obs, old, page) -> remember(settings.withLastPage(page)));
+        shell.currentPageProperty().addListener((obs, old, page) -> remember(settings.withLastPage(page.id())));
         shell.startServerChecks();
         stage.setTitle("Token Workbench — " + server);
-        stage.setScene(new Scene(shell, settings.width(), settings.height()));
+        stage.setScene(new Scene(shell, Math.max(MIN_WIDTH, settings.width()), Math.max(MIN_HEIGHT, settings.height())));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         placeOnScreen(stage, settings);
         stage.setMaximized(settings.maximized());
         stage.show();
@@ -83,11 +98,13 @@ public final class WorkbenchApp extends Application {
 
     private void remember(WorkbenchSettings updated) {
         settings = updated;
-        try {
-            settings.save(context.configDir());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot save the workbench settings: {0}", e.getMessage());
-        }
+        saver.execute(() -> {
+            try {
+                updated.save(context.configDir());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot save the workbench settings: {0}", e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -99,6 +116,12 @@ public final class WorkbenchApp extends Application {
         }
         if (shell != null) {
             shell.stopServerChecks();
+        }
+        saver.shutdown();
+        try {
+            saver.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (context != null) {
             context.close();

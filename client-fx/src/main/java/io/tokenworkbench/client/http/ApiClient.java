@@ -129,9 +129,9 @@ public final class ApiClient {
                     + " in time", since(started));
             case InterruptedIOException i -> new ApiResult.Failure("Cancelled or timed out waiting for "
                     + hostAndPort(okRequest), since(started));
-            default -> new ApiResult.Failure("Network error talking to " + hostAndPort(okRequest) + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
-                    since(started));
+            default -> new ApiResult.Failure("Network error talking to " + hostAndPort(okRequest)
+                    + (e.getMessage() == null || e.getMessage().isBlank() ? ": the connection failed without an answer"
+                    : ": " + e.getMessage()), since(started));
         };
     }
 

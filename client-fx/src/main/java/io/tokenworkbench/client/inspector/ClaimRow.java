@@ -44,12 +44,21 @@ public record ClaimRow(String name, String value, String meaning, String time) {
     private static final java.util.Set<String> TIME_CLAIMS = java.util.Set.of("exp", "nbf", "iat", "auth_time",
             "updated_at");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    /** RFC 7519's registered claims, first and in its order; the others follow in the token's order. */
+    private static final List<String> REGISTERED = List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
 
-    /** The rows of a payload, in the token's order. */
+    /** The rows of a payload: the registered claims first, in RFC 7519's order, then the rest in the token's. */
     public static List<ClaimRow> of(JsonNode payload, Instant now, ZoneId zone) {
-        List<ClaimRow> rows = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> ordered = new ArrayList<>();
+        REGISTERED.stream().filter(payload::has).forEach(name -> ordered.add(Map.entry(name, payload.get(name))));
         for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> claim = it.next();
+            if (!REGISTERED.contains(claim.getKey())) {
+                ordered.add(claim);
+            }
+        }
+        List<ClaimRow> rows = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> claim : ordered) {
             JsonNode value = claim.getValue();
             String time = "";
             if (value.isNumber() && TIME_CLAIMS.contains(claim.getKey())) {
@@ -61,11 +70,13 @@ public record ClaimRow(String name, String value, String meaning, String time) {
         return rows;
     }
 
-    /** "2026-06-01 14:00:00 CEST · 2026-06-01 12:00:00 UTC · in 12 min". */
+    /** "in 12 min · 2026-06-01 14:00:00 CEST · 2026-06-01 12:00:00 UTC": the relative time first, as people ask. */
     public static String describeTime(Instant at, Instant now, ZoneId zone) {
         Duration delta = Duration.between(now, at);
         String relative = delta.isNegative() ? Durations.relative(delta) + " ago" : "in " + Durations.relative(delta);
-        return FORMAT.format(at.atZone(zone)) + " · " + FORMAT.format(at.atZone(ZoneId.of("UTC"))) + " · " + relative;
+        String local = FORMAT.format(at.atZone(zone));
+        String utc = FORMAT.format(at.atZone(ZoneId.of("UTC")));
+        return relative + " · " + local + (local.equals(utc) ? "" : " · " + utc);
     }
 
     /** How much of the token's life (iat or nbf to exp) has passed, 0..1, or -1 without times. */

@@ -77,6 +77,28 @@ public final class TokenDecoder {
         return new DecodeResult.Decoded(new DecodedToken(compact, header, payload, parts[2]));
     }
 
+    /** What could be read of a token that does not decode as a whole: each part that decodes to a JSON object. */
+    public record Partial(java.util.Optional<ObjectNode> header, java.util.Optional<ObjectNode> payload) {
+    }
+
+    /** Decodes each of the first two parts on its own, so that a broken payload still shows its header. */
+    public static Partial partial(String text) {
+        String[] parts = clean(text).split("\\.", -1);
+        return new Partial(part(parts, 0), part(parts, 1));
+    }
+
+    private static java.util.Optional<ObjectNode> part(String[] parts, int index) {
+        if (parts.length <= index || parts[index].isEmpty() || !BASE64URL.matcher(parts[index]).matches()
+                || parts[index].length() % 4 == 1) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(object(parts[index], index == 0 ? "header" : "payload"));
+        } catch (SegmentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Strips {@code Bearer }, quotes and every whitespace character. */
     static String clean(String text) {
         if (text == null) {

@@ -29,10 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,10 +68,8 @@ public final class MatrixView extends BorderPane {
         onlyProblems.setId("onlyProblems");
         onlyProblems.selectedProperty().bindBidirectional(model.onlyProblemsProperty());
 
-        Button open = button("Open…", "openSuite", event -> choose(false, "Open a suite", "*.yaml", "*.yml")
-                .ifPresent(model::open));
-        Button save = button("Save…", "saveSuite", event -> choose(true, "Save the suite", "*.yaml", "*.yml")
-                .ifPresent(model::save));
+        Button open = button("Open…", "openSuite", event -> model.openChosen());
+        Button save = button("Save…", "saveSuite", event -> model.saveChosen());
         Button builtin = button("Built-in suite", "builtinSuite", event -> model.loadBuiltin());
         TextField documentPath = new TextField();
         documentPath.setId("openApiPath");
@@ -92,18 +87,15 @@ public final class MatrixView extends BorderPane {
         discover.setTooltip(new Tooltip("Generate a suite of every operation in the server's OpenAPI document, "
                 + "for the identities of the suite in the editor; safe methods are sent once to observe the answers"));
         discover.disableProperty().bind(model.runningProperty());
-        Button saveBaseline = button("Save baseline…", "saveBaseline", event ->
-                choose(true, "Save the run as a baseline", "*.json").ifPresent(model::saveBaseline));
+        Button saveBaseline = button("Save baseline…", "saveBaseline", event -> model.saveBaselineChosen());
         saveBaseline.disableProperty().bind(model.lastRunProperty().isNull());
-        Button loadBaseline = button("Compare with baseline…", "loadBaseline", event ->
-                choose(false, "Load a baseline", "*.json").ifPresent(model::loadBaseline));
+        Button loadBaseline = button("Compare with baseline…", "loadBaseline", event -> model.loadBaselineChosen());
         MenuButton export = new MenuButton("Export");
         export.setId("exportMenu");
         export.disableProperty().bind(model.lastRunProperty().isNull());
         for (MatrixViewModel.ReportFormat format : MatrixViewModel.ReportFormat.values()) {
             MenuItem item = new MenuItem(format.label());
-            item.setOnAction(event -> choose(true, "Export the " + format.label() + " report",
-                    "*" + format.extension()).ifPresent(file -> model.export(format, file)));
+            item.setOnAction(event -> model.exportChosen(format));
             export.getItems().add(item);
         }
 
@@ -250,15 +242,6 @@ public final class MatrixView extends BorderPane {
         }
         editor.positionCaret(Math.min(text.length(), offset + Math.max(0, problem.column() - 1)));
         editor.requestFocus();
-    }
-
-    private Optional<Path> choose(boolean save, String title, String... patterns) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
-        File file = save ? chooser.showSaveDialog(getScene().getWindow())
-                : chooser.showOpenDialog(getScene().getWindow());
-        return Optional.ofNullable(file).map(File::toPath);
     }
 
     private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {

@@ -20,11 +20,13 @@ import io.tokenworkbench.client.checks.suite.Suite;
 import io.tokenworkbench.client.checks.suite.SuiteException;
 import io.tokenworkbench.client.checks.suite.SuiteEnvironment;
 import io.tokenworkbench.client.checks.suite.SuiteParser;
+import io.tokenworkbench.client.checks.suite.SuiteFiles;
 import io.tokenworkbench.client.checks.suite.SuiteProblem;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import io.tokenworkbench.client.support.Dialogs;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,16 +42,12 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -89,7 +87,7 @@ public final class MatrixViewModel {
     private final ObservableList<MatrixRow> rows = FXCollections.observableArrayList();
     private final FilteredList<MatrixRow> visibleRows = new FilteredList<>(rows);
     private final BooleanProperty onlyProblems = new SimpleBooleanProperty(this, "onlyProblems", false);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<RunResult> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
@@ -98,29 +96,36 @@ public final class MatrixViewModel {
     private final ObjectProperty<CellResult> selectedCell = new SimpleObjectProperty<>(this, "selectedCell");
     private final ReadOnlyStringWrapper cellDetails = new ReadOnlyStringWrapper(this, "cellDetails", "");
     private final Set<String> disagreements = new HashSet<>();
+    /** The checks of the suite laid out, by row name: what a blank cell's explanation needs. */
+    private final java.util.Map<String, Check> checksByRow = new java.util.HashMap<>();
+    /** The editor's text as last opened, saved, generated or loaded: anything else is unsaved work. */
+    private String settledText = "";
 
     private final CheckEngine engine;
     private final OpenApiDiscovery discovery;
     private final StringProperty serverUrl;
     private final javafx.beans.value.ObservableBooleanValue speaksContract;
-    private final Executor background;
+    private final BackgroundTasks tasks;
     private final Executor ui;
+    private final Dialogs dialogs;
     private Baseline baseline;
     private RunControl control;
 
     public MatrixViewModel(CheckEngine engine, OpenApiDiscovery discovery, StringProperty serverUrl,
-                           javafx.beans.value.ObservableBooleanValue speaksContract, Executor background,
-                           Executor ui) {
+                           javafx.beans.value.ObservableBooleanValue speaksContract, BackgroundTasks tasks,
+                           Executor ui, Dialogs dialogs) {
         this.engine = engine;
         this.discovery = discovery;
         this.serverUrl = serverUrl;
         this.speaksContract = speaksContract;
-        this.background = background;
+        this.tasks = tasks;
         this.ui = ui;
+        this.dialogs = dialogs;
         suiteText.addListener((obs, old, text) -> validate());
         onlyProblems.addListener((obs, old, only) -> refilter());
         selectedCell.addListener((obs, old, cell) -> cellDetails.set(describe(cell)));
-        suiteText.set(SuiteParser.builtinText());
+        settledText = SuiteParser.builtinText();
+        suiteText.set(settledText);
     }
 
     public StringProperty suiteTextProperty() {
@@ -151,8 +156,19 @@ public final class MatrixViewModel {
         return onlyProblems;
     }
 
+    /** True while a run or a discovery is under way. */
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return tasks.busyProperty();
+    }
+
+    /** How far a run is: "120 of 502 cells · 2 failed". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Whether the editor holds text that was not opened, saved, generated or loaded as it is. */
+    public boolean hasUnsavedChanges() {
+        return !suiteText.get().equals(settledText);
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -198,7 +214,7 @@ public final class MatrixViewModel {
                     : file.toAbsolutePath().getParent();
             Suite suite = SuiteParser.parse(sourceName(), suiteText.get(), SuiteEnvironment.system(folder));
             problems.clear();
-            if (!running.get()) {
+            if (!tasks.isBusy()) {
                 layOut(suite);
             }
             return Optional.of(suite);
@@ -210,7 +226,7 @@ public final class MatrixViewModel {
 
     /** Runs the suite in the editor against the current server. */
     public void run() {
-        if (running.get()) {
+        if (tasks.isBusy()) {
             return;
         }
         Optional<Suite> parsed = validate();
@@ -230,10 +246,11 @@ public final class MatrixViewModel {
         String server = serverUrl.get();
         RunControl runControl = new RunControl();
         control = runControl;
-        running.set(true);
         progress.set(0);
+        progressText.set("");
         message.set("Running " + suite.name() + " against " + server + "…");
         int[] total = {1};
+        int[] failed = {0};
         RunListener listener = new RunListener() {
             @Override
             public void started(int totalCells) {
@@ -244,7 +261,12 @@ public final class MatrixViewModel {
             public void cellDone(CellResult cell, int done) {
                 ui.execute(() -> {
                     place(cell);
+                    if (cell.outcome() != io.tokenworkbench.client.checks.engine.Outcome.PASS) {
+                        failed[0]++;
+                    }
                     progress.set(Math.min(1.0, done / (double) total[0]));
+                    progressText.set(Math.min(done, total[0]) + " of " + total[0] + " cells"
+                            + (failed[0] == 0 ? "" : " · " + failed[0] + " not as expected"));
                 });
             }
 
@@ -253,16 +275,8 @@ public final class MatrixViewModel {
                 ui.execute(() -> message.set(text));
             }
         };
-        CompletableFuture.supplyAsync(() -> engine.run(suite, server, CheckEngine.RunOptions.defaults(), listener,
-                        runControl), background)
-                .whenCompleteAsync((result, error) -> {
-                    running.set(false);
-                    if (error != null) {
-                        message.set("The run broke off: " + error.getClass().getSimpleName());
-                        return;
-                    }
-                    showResult(result);
-                }, ui);
+        tasks.run(() -> engine.run(suite, server, CheckEngine.RunOptions.defaults(), listener, runControl),
+                this::showResult, reason -> message.set("The run broke off: " + reason));
     }
 
     /** Stops the run: cells not started are skipped, those in flight finish. */
@@ -273,18 +287,62 @@ public final class MatrixViewModel {
         }
     }
 
-    /** Loads the built-in suite into the editor. */
+    /**
+     * Asks before the editor's text (and the results of its last run) is replaced, when there is anything to lose.
+     */
+    private boolean mayReplaceSuite(String by) {
+        if (!hasUnsavedChanges() && lastRun.get() == null) {
+            return true;
+        }
+        String losing = hasUnsavedChanges() && lastRun.get() != null ? "your unsaved changes and the results of the "
+                + "last run" : hasUnsavedChanges() ? "your unsaved changes" : "the results of the last run";
+        return dialogs.confirm("Replace the suite", "Replace the suite in the editor with " + by + "? "
+                + "This discards " + losing + ".", "Replace");
+    }
+
+    /** Loads the built-in suite into the editor, once confirmed when something would be lost. */
     public void loadBuiltin() {
+        if (tasks.isBusy() || !mayReplaceSuite("the built-in suite")) {
+            return;
+        }
         suiteFile.set(null);
-        suiteText.set(SuiteParser.builtinText());
+        settledText = SuiteParser.builtinText();
+        suiteText.set(settledText);
         message.set(speaksContract.get() ? "The built-in suite: the contract's access table (for a dev-mode backend)"
                 : "The built-in suite is the Token Workbench backend's access table; " + serverUrl.get()
                 + " is another API, so it will not run there. Discover a suite from its OpenAPI document instead.");
     }
 
+    /** Asks for a suite file, then opens it. */
+    public void openChosen() {
+        dialogs.chooseFile(false, "Open a suite", "*.yaml", "*.yml").ifPresent(this::open);
+    }
+
+    /** Asks where to save the suite, then saves it. */
+    public void saveChosen() {
+        dialogs.chooseFile(true, "Save the suite", "*.yaml", "*.yml").ifPresent(this::save);
+    }
+
+    public void saveBaselineChosen() {
+        dialogs.chooseFile(true, "Save the run as a baseline", "*.json").ifPresent(this::saveBaseline);
+    }
+
+    public void loadBaselineChosen() {
+        dialogs.chooseFile(false, "Load a baseline", "*.json").ifPresent(this::loadBaseline);
+    }
+
+    public void exportChosen(ReportFormat format) {
+        dialogs.chooseFile(true, "Export the " + format.label() + " report", "*" + format.extension())
+                .ifPresent(file -> export(format, file));
+    }
+
     public void open(Path file) {
-        onBackground(() -> Files.readString(file, StandardCharsets.UTF_8), text -> {
+        if (tasks.isBusy() || !mayReplaceSuite(file.getFileName().toString())) {
+            return;
+        }
+        onBackground(() -> SuiteFiles.read(file), text -> {
             suiteFile.set(file);
+            settledText = text;
             suiteText.set(text);
             message.set("Opened " + file);
         }, "Cannot open " + file);
@@ -294,10 +352,11 @@ public final class MatrixViewModel {
     public void save(Path file) {
         String text = suiteText.get();
         onBackground(() -> {
-            writeAtomically(file, text);
+            SuiteFiles.write(file, text);
             return file;
         }, saved -> {
             suiteFile.set(saved);
+            settledText = text;
             message.set("Saved " + saved + (problems.isEmpty() ? "" : " (it still has problems)"));
         }, "Cannot save " + file);
     }
@@ -340,7 +399,7 @@ public final class MatrixViewModel {
             case MARKDOWN -> MarkdownReport::render;
         };
         onBackground(() -> {
-            writeAtomically(file, render.apply(result));
+            SuiteFiles.write(file, render.apply(result));
             return file;
         }, saved -> message.set("Wrote the " + format.label() + " report to " + saved), "Cannot write the report");
     }
@@ -351,7 +410,7 @@ public final class MatrixViewModel {
      * @param documentPath the document's path or URL; blank: look in the usual places
      */
     public void discover(boolean includeUnsafe, String documentPath) {
-        if (running.get()) {
+        if (tasks.isBusy()) {
             return;
         }
         Suite identities = validate().orElse(SuiteParser.builtin());
@@ -362,26 +421,26 @@ public final class MatrixViewModel {
                     + "users log in (see docs/examples) — then discover.");
             return;
         }
-        running.set(true);
+        if (!mayReplaceSuite("a suite discovered from " + server + "'s OpenAPI document")) {
+            return;
+        }
         progress.set(-1);
+        progressText.set("");
         message.set("Reading " + server + "'s OpenAPI document and observing its operations that change nothing…");
-        CompletableFuture.supplyAsync(() -> {
+        tasks.run(() -> {
             try {
                 return discovery.discover(server, identities,
                         new OpenApiDiscovery.Options(Optional.empty(), true, includeUnsafe).at(documentPath));
             } catch (OpenApiDiscovery.DiscoveryException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new IllegalStateException(e.getMessage(), e);
             }
-        }, background).whenCompleteAsync((Discovery found, Throwable error) -> {
-            running.set(false);
+        }, found -> {
             progress.set(0);
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                message.set("Discovery failed: " + cause.getMessage());
-                return;
-            }
             showDiscovery(found);
-        }, ui);
+        }, reason -> {
+            progress.set(0);
+            message.set("Discovery failed: " + reason);
+        });
     }
 
     private void showDiscovery(Discovery found) {
@@ -390,6 +449,7 @@ public final class MatrixViewModel {
             disagreements.add(d.check() + "\u0000" + d.identity());
         }
         suiteFile.set(null);
+        settledText = found.yaml();
         suiteText.set(found.yaml());
         message.set("Generated " + found.suite().checks().size() + " checks from " + found.documentPath() + "; "
                 + (found.disagreements().isEmpty() ? "the document and the server agree on every observed cell"
@@ -424,8 +484,10 @@ public final class MatrixViewModel {
 
     private void layOut(Suite suite) {
         columns.setAll(suite.columns());
+        checksByRow.clear();
         List<MatrixRow> laidOut = new ArrayList<>();
         for (Check check : suite.checks()) {
+            checksByRow.put(check.name(), check);
             laidOut.add(new MatrixRow(check.name(), check.request().toString()));
         }
         rows.setAll(laidOut);
@@ -452,6 +514,22 @@ public final class MatrixViewModel {
                 || row.cells().keySet().stream().anyMatch(column -> change(row.name(), column).isPresent()) : null);
     }
 
+    /** Says why a cell is blank: the check does not run for that identity, or the run has not reached it. */
+    public void explainBlank(String row, String column) {
+        selectedCell.set(null);
+        Check check = checksByRow.get(row);
+        if (check != null && !check.identities().contains(column)) {
+            cellDetails.set(row + " as " + column + ": not run for this identity. The check runs only as "
+                    + String.join(", ", check.identities()) + " (its \"identities\" in the suite).");
+        } else if (tasks.isBusy()) {
+            cellDetails.set(row + " as " + column + ": not run yet");
+        } else if (lastRun.get() != null && lastRun.get().cancelled()) {
+            cellDetails.set(row + " as " + column + ": skipped, because the run was stopped");
+        } else {
+            cellDetails.set(row + " as " + column + ": not run yet. Run the suite to fill the matrix.");
+        }
+    }
+
     private static String describe(CellResult cell) {
         if (cell == null) {
             return "";
@@ -475,31 +553,12 @@ public final class MatrixViewModel {
     }
 
     private <T> void onBackground(IoWork<T> work, java.util.function.Consumer<T> then, String failure) {
-        CompletableFuture.supplyAsync(() -> {
+        tasks.runQuietly(() -> {
             try {
                 return work.call();
             } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new java.io.UncheckedIOException(e);
             }
-        }, background).whenCompleteAsync((value, error) -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                message.set(failure + ": " + cause.getMessage());
-            } else {
-                then.accept(value);
-            }
-        }, ui);
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".twb-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        }, then, reason -> message.set(failure + ": " + reason));
     }
 }

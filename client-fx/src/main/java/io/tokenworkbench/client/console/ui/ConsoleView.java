@@ -2,6 +2,7 @@ package io.tokenworkbench.client.console.ui;
 
 import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.console.RequestHistory;
+import io.tokenworkbench.client.console.TextSearch;
 import io.tokenworkbench.client.identity.Identity;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -12,10 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -85,11 +86,7 @@ public final class ConsoleView extends BorderPane {
         send.setOnAction(event -> model.send());
         Button curl = new Button("Copy as curl");
         curl.setId("curlButton");
-        curl.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.curl());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        curl.setOnAction(event -> model.copyCurl());
         method.setPrefWidth(110);
         sendAs.setPrefWidth(170);
         Label as = new Label("as");
@@ -115,35 +112,73 @@ public final class ConsoleView extends BorderPane {
         Label status = new Label();
         status.setId("responseStatus");
         status.getStyleClass().add(Styles.TITLE_4);
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         model.outcomeProperty().addListener((obs, old, outcome) -> {
             status.getStyleClass().removeAll(Styles.SUCCESS, Styles.ACCENT, Styles.WARNING, Styles.DANGER);
-            switch (outcome) {
-                case SUCCESS -> status.getStyleClass().add(Styles.SUCCESS);
-                case REDIRECT -> status.getStyleClass().add(Styles.ACCENT);
-                case CLIENT_ERROR -> status.getStyleClass().add(Styles.WARNING);
-                case SERVER_ERROR, FAILURE -> status.getStyleClass().add(Styles.DANGER);
-                case NONE -> { }
+            String style = styleOf(outcome);
+            if (style != null) {
+                status.getStyleClass().add(style);
             }
         });
         Label explanation = new Label();
         explanation.setId("responseExplanation");
         explanation.setWrapText(true);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         explanation.textProperty().bind(model.explanationProperty());
         Button allow = new Button("Allow this origin for the identity");
         allow.setId("allowOriginButton");
         allow.setOnAction(event -> model.allowWithheldOrigin());
         allow.visibleProperty().bind(model.withheldOriginProperty().isNotEmpty());
         allow.managedProperty().bind(allow.visibleProperty());
-        TextArea responseHeaders = readOnly("responseHeaders", model.responseHeadersProperty());
-        responseHeaders.setPrefRowCount(6);
-        TextArea responseBody = readOnly("responseBody", model.responseBodyProperty());
-        VBox response = new VBox(8, status, explanation, allow, responseHeaders, responseBody);
-        VBox.setVgrow(responseBody, Priority.ALWAYS);
 
-        VBox compose = new VBox(8, requestLine, new Label("Headers"), headers, new HBox(8, new Label("Body"), pretty),
-                body, response);
-        VBox.setVgrow(response, Priority.ALWAYS);
+        TextArea responseBody = readOnly("responseBody", model.responseBodyProperty());
+        TextArea responseHeaders = readOnly("responseHeaders", model.responseHeadersProperty());
+        TextArea responseRaw = readOnly("responseRaw", model.responseRawProperty());
+        TabPane answer = new TabPane(new Tab("Body", responseBody), new Tab("Headers", responseHeaders),
+                new Tab("Raw", responseRaw));
+        answer.setId("responseTabs");
+        answer.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        answer.setMinHeight(160);
+
+        TextField find = new TextField();
+        find.setId("findInResponse");
+        find.setPromptText("Find in the answer");
+        find.setPrefColumnCount(16);
+        Label found = new Label();
+        found.setId("findResult");
+        int[] next = {0};
+        Runnable findNext = () -> {
+            TextArea shown = (TextArea) answer.getSelectionModel().getSelectedItem().getContent();
+            java.util.List<Integer> at = TextSearch.occurrences(shown.getText(), find.getText());
+            if (at.isEmpty()) {
+                found.setText(find.getText().isBlank() ? "" : "not found");
+                return;
+            }
+            int index = next[0] % at.size();
+            shown.selectRange(at.get(index), at.get(index) + find.getText().length());
+            found.setText((index + 1) + " of " + at.size());
+            next[0] = index + 1;
+        };
+        find.textProperty().addListener((obs, old, text) -> {
+            next[0] = 0;
+            findNext.run();
+        });
+        find.setOnAction(event -> findNext.run());
+        HBox findBar = new HBox(8, find, found);
+        findBar.setAlignment(Pos.CENTER_LEFT);
+
+        VBox response = new VBox(8, status, explanation, allow, findBar, answer);
+        VBox.setVgrow(answer, Priority.ALWAYS);
+
+        VBox editor = new VBox(8, requestLine, new Label("Headers"), headers, new HBox(8, new Label("Body"), pretty),
+                body);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        response.setPadding(new Insets(8, 0, 0, 0));
+        SplitPane compose = new SplitPane(editor, response);
+        compose.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        compose.setDividerPositions(0.42);
 
         ListView<RequestHistory.Entry> history = new ListView<>(model.history());
         history.setId("historyList");
@@ -151,16 +186,14 @@ public final class ConsoleView extends BorderPane {
         emptyHistory.setWrapText(true);
         emptyHistory.setPadding(new Insets(12));
         history.setPlaceholder(emptyHistory);
-        history.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(RequestHistory.Entry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : (entry.status() == 0 ? "—" : String.valueOf(entry.status()))
-                        + "  " + entry.request().method() + " " + entry.request().path() + "  as " + entry.identity());
-            }
-        });
+        history.setCellFactory(list -> new HistoryCell());
         history.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2) {
+                model.restore(history.getSelectionModel().getSelectedItem());
+            }
+        });
+        history.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
                 model.restore(history.getSelectionModel().getSelectedItem());
             }
         });
@@ -179,6 +212,53 @@ public final class ConsoleView extends BorderPane {
                         });
             }
         });
+    }
+
+    /** A history row: the status, coloured by its class, then what was sent and as whom, on two lines. */
+    private static final class HistoryCell extends ListCell<RequestHistory.Entry> {
+        @Override
+        protected void updateItem(RequestHistory.Entry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Label code = new Label(entry.status() == 0 ? "—" : String.valueOf(entry.status()));
+            code.setMinWidth(34);
+            code.getStyleClass().add(Styles.TEXT_BOLD);
+            String style = styleOf(outcomeOf(entry.status()));
+            if (style != null) {
+                code.getStyleClass().add(style);
+            }
+            Label what = new Label(entry.request().method() + " " + entry.request().path());
+            Label who = new Label("as " + entry.identity());
+            who.getStyleClass().add(Styles.TEXT_MUTED);
+            VBox lines = new VBox(2, what, who);
+            HBox row = new HBox(8, code, lines);
+            row.setAlignment(Pos.TOP_LEFT);
+            setText(null);
+            setGraphic(row);
+            setTooltip(new javafx.scene.control.Tooltip(code.getText() + " " + what.getText() + " " + who.getText()
+                    + "\nDouble-click to put it back in the editor"));
+        }
+    }
+
+    private static ConsoleViewModel.Outcome outcomeOf(int status) {
+        return status == 0 ? ConsoleViewModel.Outcome.FAILURE : status >= 500 ? ConsoleViewModel.Outcome.SERVER_ERROR
+                : status >= 400 ? ConsoleViewModel.Outcome.CLIENT_ERROR : status >= 300
+                ? ConsoleViewModel.Outcome.REDIRECT : ConsoleViewModel.Outcome.SUCCESS;
+    }
+
+    private static String styleOf(ConsoleViewModel.Outcome outcome) {
+        return switch (outcome) {
+            case SUCCESS -> Styles.SUCCESS;
+            case REDIRECT -> Styles.ACCENT;
+            case CLIENT_ERROR -> Styles.WARNING;
+            case SERVER_ERROR, FAILURE -> Styles.DANGER;
+            case NONE -> null;
+        };
     }
 
     private static TextArea readOnly(String id, javafx.beans.value.ObservableValue<String> text) {

@@ -11,9 +11,10 @@ import io.tokenworkbench.client.http.Origins;
 import io.tokenworkbench.client.http.Redaction;
 import io.tokenworkbench.client.identity.Access;
 import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import io.tokenworkbench.client.support.TextClipboard;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,8 +27,6 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +50,7 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper responseHeaders = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper responseBody = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper responseRaw = new ReadOnlyStringWrapper(this, "responseRaw", "");
     /** The origin the last request went to without the identity's credentials, or empty. */
     private final ReadOnlyStringWrapper withheldOrigin = new ReadOnlyStringWrapper(this, "withheldOrigin", "");
     private final ObservableList<RequestHistory.Entry> history = FXCollections.observableArrayList();
@@ -61,22 +60,24 @@ public final class ConsoleViewModel {
     private final RequestHistory store;
     private final StringProperty serverUrl;
     private final Clock clock;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
+    private final TextClipboard clipboard;
 
     public ConsoleViewModel(ApiClient api, ObservableList<Identity> identities, RequestHistory store,
-                            StringProperty serverUrl, Clock clock, Executor background, Executor ui) {
+                            StringProperty serverUrl, Clock clock, BackgroundTasks tasks, TextClipboard clipboard) {
         this.api = api;
         this.identities = identities;
         this.store = store;
         this.serverUrl = serverUrl;
         this.clock = clock;
-        this.background = background;
-        this.ui = ui;
-        history.setAll(store.entries());
-        if (store.loadProblem() != null) {
-            explanation.set(store.loadProblem());
-        }
+        this.tasks = tasks;
+        this.clipboard = clipboard;
+        tasks.runQuietly(store::snapshot, saved -> {
+            history.addAll(saved.entries().stream().filter(entry -> !history.contains(entry)).toList());
+            if (saved.problem() != null) {
+                explanation.set(saved.problem());
+            }
+        }, reason -> explanation.set("The console history cannot be read: " + reason));
     }
 
     public StringProperty methodProperty() {
@@ -125,8 +126,13 @@ public final class ConsoleViewModel {
         return explanation.getReadOnlyProperty();
     }
 
+    /** The whole answer as it came over the wire: status line, headers, blank line, body. */
+    public ReadOnlyStringProperty responseRawProperty() {
+        return responseRaw.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     public ObservableList<RequestHistory.Entry> history() {
@@ -143,7 +149,7 @@ public final class ConsoleViewModel {
      * so.
      */
     public void send() {
-        if (busy.get()) {
+        if (tasks.isBusy()) {
             return;
         }
         ConsoleRequest request = current();
@@ -159,8 +165,7 @@ public final class ConsoleViewModel {
                 ApiRequest authorized = identity == null ? ready.request() : identity.authorize(ready.request());
                 ApiClient client = trusted && identity != null && identity.cookies() != null
                         ? api.withCookies(identity.cookies()) : api;
-                busy.set(true);
-                status.set("Sending…");
+                status.set("Sending as " + who + "…");
                 withheldOrigin.set(trusted ? "" : Origins.of(ready.request().url()));
                 String note = request.bodyIsJson() ? "" : "Note: the body is not valid JSON; sent as typed";
                 if (!trusted) {
@@ -171,16 +176,10 @@ public final class ConsoleViewModel {
                 explanation.set(note);
                 String recordedAs = trusted ? who : who + ", credentials withheld";
                 Redaction.Known known = knownSecrets(identity);
-                CompletableFuture.supplyAsync(() -> client.send(authorized), background)
-                        .whenCompleteAsync((result, failure) -> {
-                            busy.set(false);
-                            if (failure != null) {
-                                show(new ApiResult.Failure(failure.getClass().getSimpleName(), java.time.Duration.ZERO));
-                            } else {
-                                show(result);
-                                remember(request.redacted(known), recordedAs, result);
-                            }
-                        }, ui);
+                tasks.run(() -> client.send(authorized), result -> {
+                    show(result, recordedAs);
+                    remember(request.redacted(known), recordedAs, result);
+                }, reason -> show(new ApiResult.Failure(reason, java.time.Duration.ZERO), recordedAs));
             }
         }
     }
@@ -224,6 +223,12 @@ public final class ConsoleViewModel {
         return known;
     }
 
+    /** Puts the request on the clipboard as a curl command. */
+    public void copyCurl() {
+        clipboard.copy(curl());
+        explanation.set("Copied as curl, with the identity's credentials: keep it to yourself");
+    }
+
     /** The request as a curl command, or the reason it cannot be built. */
     public String curl() {
         Identity identity = sendAs.get();
@@ -248,15 +253,18 @@ public final class ConsoleViewModel {
         body.set(ConsoleRequest.prettyJson(body.get()));
     }
 
-    private void show(ApiResult result) {
+    private void show(ApiResult result, String who) {
         switch (result) {
             case ApiResult.Response r -> {
                 outcome.set(r.status() >= 500 ? Outcome.SERVER_ERROR : r.status() >= 400 ? Outcome.CLIENT_ERROR
                         : r.status() >= 300 ? Outcome.REDIRECT : Outcome.SUCCESS);
-                status.set(r.status() + "  ·  " + r.elapsed().toMillis() + " ms");
-                responseHeaders.set(r.headers().stream().map(h -> h.name() + ": " + h.value())
-                        .collect(Collectors.joining("\n")));
+                status.set(r.status() + "  ·  " + r.elapsed().toMillis() + " ms  ·  "
+                        + size(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length) + "  ·  as " + who);
+                String headerLines = r.headers().stream().map(h -> h.name() + ": " + h.value())
+                        .collect(Collectors.joining("\n"));
+                responseHeaders.set(headerLines);
                 responseBody.set(ConsoleRequest.prettyJson(r.body()));
+                responseRaw.set("HTTP " + r.status() + "\n" + headerLines + "\n\n" + r.body());
                 StringBuilder text = new StringBuilder(explanation.get());
                 r.problem().ifPresent(p -> text.append(text.isEmpty() ? "" : "\n").append("Problem: ")
                         .append(p.title() == null ? "" : p.title()).append(p.detail() == null ? "" : " — " + p.detail())
@@ -270,24 +278,35 @@ public final class ConsoleViewModel {
             }
             case ApiResult.Failure f -> {
                 outcome.set(Outcome.FAILURE);
-                status.set("No answer  ·  " + f.elapsed().toMillis() + " ms");
+                status.set("No answer  ·  " + f.elapsed().toMillis() + " ms  ·  as " + who);
                 responseHeaders.set("");
                 responseBody.set("");
+                responseRaw.set("");
                 explanation.set(f.reason());
             }
         }
     }
 
+    /** A body size as people read it: 312 B, 4.1 kB, 2.3 MB. */
+    static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        return bytes < 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1000.0)
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
     private void remember(ConsoleRequest request, String who, ApiResult result) {
         int code = result instanceof ApiResult.Response r ? r.status() : 0;
         RequestHistory.Entry entry = new RequestHistory.Entry(request, who, code, clock.instant());
-        CompletableFuture.runAsync(() -> {
+        tasks.runQuietly(() -> {
             try {
                 store.add(entry);
+                return null;
             } catch (IOException e) {
-                ui.execute(() -> explanation.set("The history could not be saved: " + e.getMessage()));
+                throw new java.io.UncheckedIOException(e);
             }
-        }, background);
+        }, saved -> { }, reason -> explanation.set("The history could not be saved: " + reason));
         history.addFirst(entry);
         while (history.size() > RequestHistory.LIMIT) {
             history.removeLast();

@@ -1,8 +1,8 @@
 package io.tokenworkbench.client.identity.ui;
 
 import atlantafx.base.theme.Styles;
-import io.tokenworkbench.client.identity.Access;
 import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.identity.IdentitySummary;
 import io.tokenworkbench.client.identity.TimelineEvent;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -155,20 +155,30 @@ public final class IdentitiesView extends BorderPane {
         ListView<Identity> list = new ListView<>(model.identities());
         list.setId("identityList");
         list.setPlaceholder(new Label("No identities yet: obtain one above, or add the demo identities"));
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(Identity identity, boolean empty) {
-                super.updateItem(identity, empty);
-                if (empty || identity == null) {
-                    setText(null);
-                    return;
-                }
-                boolean isActive = model.activeProperty().get() != null
-                        && model.activeProperty().get().id().equals(identity.id());
-                setText((isActive ? "● " : "   ") + identity.label() + describe(identity));
+        list.setCellFactory(view -> new IdentityCell());
+        model.activeProperty().addListener((obs, old, now) -> list.refresh());
+        model.nowProperty().addListener((obs, old, now) -> list.refresh());
+        list.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2) {
+                model.activate(list.getSelectionModel().getSelectedItem());
             }
         });
-        model.activeProperty().addListener((obs, old, now) -> list.refresh());
+        list.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                model.activate(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        model.identities().addListener((javafx.collections.ListChangeListener<Identity>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasReplaced()) {
+                    Identity added = change.getAddedSubList().getLast();
+                    javafx.application.Platform.runLater(() -> {
+                        list.getSelectionModel().select(added);
+                        list.scrollTo(added);
+                    });
+                }
+            }
+        });
 
         ListView<TimelineEvent> timeline = new ListView<>();
         timeline.setId("timelineList");
@@ -190,7 +200,7 @@ public final class IdentitiesView extends BorderPane {
                     : FXCollections.observableArrayList(selected.timeline()));
         });
 
-        Button activate = action("Make active", "activateButton", list, identity -> model.activeProperty().set(identity));
+        Button activate = action("Make active", "activateButton", list, model::activate);
         Button refresh = action("Refresh", "refreshButton", list, model::refresh);
         Button logout = action("Log out", "logoutButton", list, model::logout);
         Button remember = action("Remember", "rememberButton", list, model::remember);
@@ -211,18 +221,35 @@ public final class IdentitiesView extends BorderPane {
         setPadding(new Insets(12));
     }
 
-    private static String describe(Identity identity) {
-        String how = switch (identity.access()) {
-            case Access.Token token when identity.tokens() == null -> "(logged out)";
-            case Access.Token token -> token.tokenEndpoint() == null ? "(token, cannot be refreshed)" : "";
-            case Access.Client client -> identity.tokens() == null ? "(no token)" : "(client)";
-            case Access.ApiKey key -> "(API key in the " + (key.inQuery() ? "query" : "header") + " " + key.name() + ")";
-            case Access.Basic basic -> "(HTTP Basic)";
-            case Access.Session session -> identity.hasCredentials() ? "(cookie session)" : "(session ended)";
-        };
-        String cookies = identity.cookies() != null && !(identity.access() instanceof Access.Session)
-                && !identity.cookies().isEmpty() ? " + cookies" : "";
-        return (how.isEmpty() ? "" : "  " + how) + cookies + "   · " + identity.origin();
+    /** A list row: a dot for the active identity, its name, and a second line of how, claims and expiry. */
+    private final class IdentityCell extends ListCell<Identity> {
+        @Override
+        protected void updateItem(Identity identity, boolean empty) {
+            super.updateItem(identity, empty);
+            if (empty || identity == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            boolean isActive = model.isActive(identity);
+            IdentitySummary summary = model.summaryOf(identity);
+            Label name = new Label((isActive ? "● " : "") + identity.label() + (isActive ? "  (active)" : ""));
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label details = new Label(summary.line() + " · " + identity.origin());
+            details.getStyleClass().add(switch (summary.state()) {
+                case USABLE -> Styles.TEXT_MUTED;
+                case EXPIRING -> Styles.WARNING;
+                case EXPIRED, WITHOUT_CREDENTIALS -> Styles.DANGER;
+            });
+            details.setWrapText(true);
+            VBox lines = new VBox(2, name, details);
+            lines.setMaxWidth(Double.MAX_VALUE);
+            setText(null);
+            setGraphic(lines);
+            setTooltip(new javafx.scene.control.Tooltip(identity.label() + "\n" + summary.line() + "\n"
+                    + identity.origin() + "\nDouble-click or Enter makes it active"));
+        }
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -3,16 +3,17 @@ package io.tokenworkbench.client.identity.ui;
 import io.tokenworkbench.client.identity.DemoIdentities;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
+import io.tokenworkbench.client.identity.IdentitySummary;
 import io.tokenworkbench.client.identity.RefreshPolicy;
 import io.tokenworkbench.client.identity.RememberedLogins;
 import io.tokenworkbench.client.inspector.DecodeResult;
 import io.tokenworkbench.client.inspector.TokenDecoder;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,8 +28,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -76,7 +75,9 @@ public final class IdentitiesViewModel {
     private final BooleanProperty demoAvailable = new SimpleBooleanProperty(this, "demoAvailable", true);
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> now =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "now");
+    private Instant messageAt;
     private final BooleanBinding canLogin;
 
     private final ObservableList<Identity> identities;
@@ -85,27 +86,29 @@ public final class IdentitiesViewModel {
     private final IdentityService service;
     private final RememberedLogins remembered;
     private final Clock clock;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
     private final Set<String> refreshing = new HashSet<>();
+
+    /** A message older than this is cleared: what it said is no longer news. */
+    static final java.time.Duration MESSAGE_LIFETIME = java.time.Duration.ofSeconds(30);
 
     public IdentitiesViewModel(ObservableList<Identity> identities, ObjectProperty<Identity> active,
                                StringProperty serverUrl, IdentityService service, RememberedLogins remembered,
-                               Clock clock, Executor background, Executor ui) {
+                               Clock clock, BackgroundTasks tasks) {
         this.identities = identities;
         this.active = active;
         this.serverUrl = serverUrl;
         this.service = service;
         this.remembered = remembered;
         this.clock = clock;
-        this.background = background;
-        this.ui = ui;
-        canLogin = Bindings.createBooleanBinding(this::complete, busy, kind, username, password, clientId,
-                loginPath, keyName, rawToken);
+        this.tasks = tasks;
+        this.now.set(clock.instant());
+        canLogin = Bindings.createBooleanBinding(this::complete, tasks.busyProperty(), kind, username, password,
+                clientId, loginPath, keyName, rawToken);
     }
 
     private boolean complete() {
-        if (busy.get()) {
+        if (tasks.isBusy()) {
             return false;
         }
         return switch (kind.get()) {
@@ -185,7 +188,27 @@ public final class IdentitiesViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
+    }
+
+    /** The time countdowns are shown against; it follows {@link #tick}. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** What the list says of an identity besides its name. */
+    public IdentitySummary summaryOf(Identity identity) {
+        return IdentitySummary.of(identity, now.get());
+    }
+
+    /** Whether this identity is the one requests go out as. */
+    public boolean isActive(Identity identity) {
+        return identity != null && active.get() != null && active.get().id().equals(identity.id());
+    }
+
+    private void say(String text) {
+        message.set(text);
+        messageAt = clock.instant();
     }
 
     public BooleanBinding canLoginProperty() {
@@ -216,6 +239,7 @@ public final class IdentitiesViewModel {
         String wanted = scope.get();
         String endpoint = tokenEndpoint.get();
         password.set("");
+        say("");
         switch (kind.get()) {
             case PASSWORD -> run(() -> service.login(server, endpoint, user, secret, wanted), true);
             case CLIENT -> {
@@ -242,12 +266,11 @@ public final class IdentitiesViewModel {
      */
     public void suggestTokenEndpoint() {
         String server = serverUrl.get();
-        CompletableFuture.supplyAsync(() -> service.publishedTokenEndpoint(server), background)
-                .whenCompleteAsync((endpoint, failure) -> {
-                    if (endpoint != null && endpoint.isPresent() && tokenEndpoint.get().isBlank()) {
-                        tokenEndpoint.set(endpoint.get());
-                    }
-                }, ui);
+        tasks.runQuietly(() -> service.publishedTokenEndpoint(server), endpoint -> {
+            if (endpoint.isPresent() && tokenEndpoint.get().isBlank()) {
+                tokenEndpoint.set(endpoint.get());
+            }
+        }, reason -> { });
     }
 
     /** Whether the demo identities can be had: the server is our backend. */
@@ -258,30 +281,23 @@ public final class IdentitiesViewModel {
     private void added(Identity identity) {
         identities.add(identity);
         active.set(identity);
-        message.set("Added " + identity.label() + "; its credentials go to " + identity.origin() + " only");
+        say("Added " + identity.label() + "; its credentials go to " + identity.origin() + " only");
     }
 
     /** Logs in every demo identity of the contract (dev-mode servers). */
     public void addDemoIdentities() {
-        if (busy.get()) {
+        if (tasks.isBusy()) {
             return;
         }
         String server = serverUrl.get();
-        busy.set(true);
-        message.set("Logging in the demo identities…");
-        CompletableFuture.supplyAsync(() -> DemoIdentities.ALL.stream()
-                        .map(login -> service.login(server, login.username(), login.password(), null)).toList(), background)
-                .whenCompleteAsync((outcomes, failure) -> {
-                    busy.set(false);
-                    if (failure != null) {
-                        message.set("Demo login failed: " + failure.getClass().getSimpleName());
-                        return;
-                    }
+        say("Logging in the demo identities…");
+        tasks.run(() -> DemoIdentities.ALL.stream()
+                .map(login -> service.login(server, login.username(), login.password(), null)).toList(), outcomes -> {
                     outcomes.forEach(outcome -> apply(outcome, active.get() == null));
                     long ok = outcomes.stream().filter(o -> o instanceof IdentityService.Outcome.Success).count();
-                    message.set(ok == outcomes.size() ? "Added the " + ok + " demo identities"
+                    say(ok == outcomes.size() ? "Added the " + ok + " demo identities"
                             : "Added " + ok + " of " + outcomes.size() + " demo identities (is the server in dev mode?)");
-                }, ui);
+                }, reason -> say("Demo login failed: " + reason));
     }
 
     /** Adds the pasted token as an identity (it cannot be refreshed). */
@@ -289,7 +305,7 @@ public final class IdentitiesViewModel {
         String text = rawToken.get();
         switch (TokenDecoder.decode(text)) {
             case DecodeResult.Failed(DecodeResult.Segment segment, String reason) ->
-                    message.set("Not a usable token: " + segment.name().toLowerCase() + ": " + reason);
+                    say("Not a usable token: " + segment.name().toLowerCase() + ": " + reason);
             case DecodeResult.Decoded(var token) -> {
                 Instant expires = token.numericDate("exp").map(Instant::ofEpochSecond).orElse(null);
                 String label = token.claim("username").or(() -> token.claim("sub")).map(s -> "raw token (" + s + ")")
@@ -301,13 +317,13 @@ public final class IdentitiesViewModel {
     }
 
     public void refresh(Identity identity) {
-        if (identity != null && !busy.get()) {
+        if (identity != null && !tasks.isBusy()) {
             run(() -> service.refresh(serverUrl.get(), identity), false);
         }
     }
 
     public void logout(Identity identity) {
-        if (identity != null && !busy.get()) {
+        if (identity != null && !tasks.isBusy()) {
             run(() -> service.logout(serverUrl.get(), identity), false);
         }
     }
@@ -319,50 +335,60 @@ public final class IdentitiesViewModel {
         }
     }
 
-    /** Remembers the identity's refresh token (never a password) in the owner-only file. */
+    /** Makes the identity the one requests go out as. */
+    public void activate(Identity identity) {
+        if (identity != null) {
+            active.set(identity);
+            say(identity.label() + " is active: requests go out as " + identity.label());
+        }
+    }
+
+    /** Remembers the identity's refresh token (never a password) in the owner-only file, off the UI thread. */
     public void remember(Identity identity) {
         if (identity == null) {
             return;
         }
-        try {
-            remembered.remember(serverUrl.get(), identity, clock.instant());
-            message.set("Remembered " + identity.label() + "'s refresh token in " + remembered.file()
-                    + " (readable by you only; no password is stored)");
-        } catch (IllegalArgumentException | IOException e) {
-            message.set("Cannot remember " + identity.label() + ": " + e.getMessage());
-        }
+        String server = serverUrl.get();
+        Instant at = clock.instant();
+        tasks.run(() -> {
+            try {
+                remembered.remember(server, identity, at);
+                return remembered.file();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, file -> say("Remembered " + identity.label() + "'s refresh token in " + file
+                + " (readable by you only; no password is stored)"),
+                reason -> say("Cannot remember " + identity.label() + ": " + reason));
     }
 
-    /** Called once a second: refreshes every identity whose token is about to expire, when auto-refresh is on. */
-    public void tick(Instant now) {
+    /**
+     * Called once a second: moves the countdowns on, clears a message that is no longer news, and refreshes every
+     * identity whose token is about to expire, when auto-refresh is on.
+     */
+    public void tick(Instant instant) {
+        now.set(instant);
+        if (messageAt != null && !tasks.isBusy() && instant.isAfter(messageAt.plus(MESSAGE_LIFETIME))) {
+            message.set("");
+            messageAt = null;
+        }
         if (!autoRefresh.get()) {
             return;
         }
         for (Identity identity : List.copyOf(identities)) {
-            if (RefreshPolicy.isDue(identity, now) && refreshing.add(identity.id())) {
+            if (RefreshPolicy.isDue(identity, instant) && refreshing.add(identity.id())) {
                 String server = serverUrl.get();
-                CompletableFuture.supplyAsync(() -> service.refresh(server, identity), background)
-                        .whenCompleteAsync((outcome, failure) -> {
-                            refreshing.remove(identity.id());
-                            if (outcome != null) {
-                                apply(outcome, false);
-                            }
-                        }, ui);
+                tasks.runQuietly(() -> service.refresh(server, identity), outcome -> {
+                    refreshing.remove(identity.id());
+                    apply(outcome, false);
+                }, reason -> refreshing.remove(identity.id()));
             }
         }
     }
 
     private void run(Supplier<IdentityService.Outcome> work, boolean activate) {
-        busy.set(true);
-        message.set("");
-        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((outcome, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                message.set("Failed: " + failure.getClass().getSimpleName());
-                return;
-            }
-            apply(outcome, activate);
-        }, ui);
+        say("");
+        tasks.run(work, outcome -> apply(outcome, activate), reason -> say("Failed: " + reason));
     }
 
     private void apply(IdentityService.Outcome outcome, boolean activate) {
@@ -372,20 +398,20 @@ public final class IdentitiesViewModel {
                 if (activate || active.get() != null && active.get().id().equals(identity.id())) {
                     active.set(identity);
                 }
-                message.set(identity.tokens() == null ? identity.label() + " logged out" : identity.label() + ": "
+                say(identity.tokens() == null ? identity.label() + " logged out" : identity.label() + ": "
                         + identity.timeline().getLast().detail());
             }
             case IdentityService.Outcome.Refused(int status, String reason, Identity identity) -> {
                 if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {
                     replaceOrAdd(identity);
                 }
-                message.set("Refused" + (status > 0 ? " (" + status + ")" : "") + ": " + reason);
+                say("Refused" + (status > 0 ? " (" + status + ")" : "") + ": " + reason);
             }
             case IdentityService.Outcome.Failed(String reason, Identity identity) -> {
                 if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {
                     replaceOrAdd(identity);
                 }
-                message.set("Failed: " + reason);
+                say("Failed: " + reason);
             }
         }
     }

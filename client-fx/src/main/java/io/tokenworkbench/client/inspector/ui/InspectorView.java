@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -32,8 +31,17 @@ public final class InspectorView extends BorderPane {
 
     private final InspectorViewModel model;
 
-    public InspectorView(InspectorViewModel model, SignViewModel sign) {
+    /** jwt.io's colours for the three parts, so that the picture matches what people know. */
+    static final String HEADER_COLOUR = "#e5004f";
+    static final String PAYLOAD_COLOUR = "#b620e0";
+    static final String SIGNATURE_COLOUR = "#0095c8";
+
+    private final javafx.collections.ObservableList<io.tokenworkbench.client.identity.Identity> identities;
+
+    public InspectorView(InspectorViewModel model, SignViewModel sign,
+                         javafx.collections.ObservableList<io.tokenworkbench.client.identity.Identity> identities) {
         this.model = model;
+        this.identities = identities;
         setId("inspectorView");
         BorderPane inspect = createView();
         Tab inspectTab = new Tab("Inspect", inspect);
@@ -50,8 +58,15 @@ public final class InspectorView extends BorderPane {
         input.setId("tokenInput");
         input.setPromptText("Paste a JWT (with or without \"Bearer \")");
         input.setWrapText(true);
-        input.setPrefRowCount(4);
+        input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(model.inputProperty());
+
+        javafx.scene.text.TextFlow parts = new javafx.scene.text.TextFlow();
+        parts.setId("tokenParts");
+        parts.setStyle("-fx-font-family: monospace;");
+        model.partsProperty().addListener((obs, old, now) -> parts.getChildren().setAll(coloured(now)));
+        parts.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(parts.getChildren()));
+        parts.visibleProperty().bind(parts.managedProperty());
 
         TextArea key = new TextArea();
         key.setId("verificationKey");
@@ -66,6 +81,8 @@ public final class InspectorView extends BorderPane {
         Label error = new Label();
         error.setId("decodeError");
         error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
@@ -73,50 +90,77 @@ public final class InspectorView extends BorderPane {
         Label signature = new Label();
         signature.setId("signatureStatus");
         signature.setWrapText(true);
+        signature.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         signature.textProperty().bind(model.signatureTextProperty());
         model.signatureStateProperty().addListener((obs, old, state) -> colour(signature, state));
 
         ProgressBar expiry = new ProgressBar();
         expiry.setId("expiryBar");
-        expiry.setPrefWidth(240);
+        expiry.setPrefWidth(200);
         expiry.progressProperty().bind(model.expiryFractionProperty());
         expiry.visibleProperty().bind(model.expiryFractionProperty().greaterThanOrEqualTo(0));
         Label expiryText = new Label();
         expiryText.setId("expiryText");
         expiryText.textProperty().bind(model.expiryTextProperty());
         HBox expiryRow = new HBox(8, expiry, expiryText);
+        expiryRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TableView<ClaimRow> claims = new TableView<>(model.claims());
         claims.setId("claimsTable");
         claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        claims.getColumns().add(column("Claim", ClaimRow::name, 110));
-        claims.getColumns().add(column("Value", ClaimRow::value, 260));
-        claims.getColumns().add(column("Time (local · UTC · relative)", ClaimRow::time, 330));
-        claims.getColumns().add(column("Meaning", ClaimRow::meaning, 300));
+        claims.getColumns().add(wrapping("Claim", ClaimRow::name, 120, true));
+        claims.getColumns().add(wrapping("Value", ClaimRow::value, 280, false));
+        claims.getColumns().add(wrapping("When · meaning", row -> row.time().isEmpty() ? row.meaning()
+                : row.time() + (row.meaning().isEmpty() ? "" : "\n" + row.meaning()), 360, false));
+        claims.setPlaceholder(new Label("Paste a token above to see its claims"));
 
         ListView<Finding> findings = new ListView<>(model.findings());
         findings.setId("findingsList");
-        findings.setPrefHeight(160);
         findings.setCellFactory(list -> new FindingCell());
-        findings.setPlaceholder(new Label("No findings"));
+        findings.setPlaceholder(new Label("No findings: nothing in this token worries the linter"));
 
-        TabPane raw = new TabPane(tab("Header", "headerJson", model.headerJsonProperty()),
-                tab("Payload", "payloadJson", model.payloadJsonProperty()), compareTab());
-        raw.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab claimsTab = new Tab("Claims", claims);
+        claimsTab.setId("claimsTab");
+        Tab lintsTab = new Tab("Lints", findings);
+        lintsTab.setId("lintsTab");
+        model.findings().addListener((javafx.collections.ListChangeListener<Finding>) change -> {
+            long critical = model.findings().stream().filter(f -> f.severity() == Finding.Severity.CRITICAL).count();
+            lintsTab.setText("Lints (" + model.findings().size() + (critical > 0 ? ", " + critical + " critical" : "")
+                    + ")");
+            lintsTab.setStyle(critical > 0 ? "-fx-text-base-color: -color-danger-fg;" : "");
+        });
+        Tab header = tab("Header", "headerJson", model.headerJsonProperty(), HEADER_COLOUR);
+        Tab payload = tab("Payload", "payloadJson", model.payloadJsonProperty(), PAYLOAD_COLOUR);
+        TabPane lower = new TabPane(claimsTab, lintsTab, header, payload, compareTab());
+        lower.setId("inspectorTabs");
+        lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        Label lintTitle = new Label("Lints");
-        lintTitle.getStyleClass().add(Styles.TITLE_4);
-        VBox lower = new VBox(8, claims, lintTitle, findings);
-        VBox.setVgrow(claims, Priority.ALWAYS);
-        SplitPane split = new SplitPane(lower, raw);
-        split.setDividerPositions(0.62);
-
-        VBox top = new VBox(8, input, keyPane, error, signature, expiryRow);
-        BorderPane inspect = new BorderPane(split);
+        VBox top = new VBox(8, input, parts, keyPane, error, signature, expiryRow);
+        BorderPane inspect = new BorderPane(lower);
         inspect.setTop(top);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         inspect.setPadding(new Insets(12));
         return inspect;
+    }
+
+    /** The compact token in three colours, with a dot between the parts. */
+    private static java.util.List<javafx.scene.text.Text> coloured(java.util.List<String> parts) {
+        if (parts.size() != 3) {
+            return java.util.List.of();
+        }
+        String[] colours = {HEADER_COLOUR, PAYLOAD_COLOUR, SIGNATURE_COLOUR};
+        java.util.List<javafx.scene.text.Text> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            javafx.scene.text.Text part = new javafx.scene.text.Text(parts.get(i).isEmpty() && i == 2
+                    ? "(no signature)" : parts.get(i));
+            part.setFill(javafx.scene.paint.Color.web(colours[i]));
+            part.setId(new String[] {"headerPart", "payloadPart", "signaturePart"}[i]);
+            texts.add(part);
+            if (i < 2) {
+                texts.add(new javafx.scene.text.Text("."));
+            }
+        }
+        return texts;
     }
 
     private Tab compareTab() {
@@ -126,17 +170,42 @@ public final class InspectorView extends BorderPane {
         other.setPrefRowCount(3);
         other.setWrapText(true);
         other.textProperty().bindBidirectional(model.compareInputProperty());
+        javafx.scene.control.ComboBox<io.tokenworkbench.client.identity.Identity> withIdentity =
+                new javafx.scene.control.ComboBox<>(identities);
+        withIdentity.setId("compareWithIdentity");
+        withIdentity.setPromptText("…or an identity's token");
+        withIdentity.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(io.tokenworkbench.client.identity.Identity identity) {
+                return identity == null ? "" : identity.label();
+            }
+
+            @Override
+            public io.tokenworkbench.client.identity.Identity fromString(String text) {
+                return null;
+            }
+        });
+        withIdentity.valueProperty().addListener((obs, old, identity) -> {
+            if (identity != null && identity.tokens() != null) {
+                model.compareInputProperty().set(identity.tokens().accessToken());
+            }
+        });
+        javafx.scene.control.CheckBox onlyDifferences = new javafx.scene.control.CheckBox("Only differences");
+        onlyDifferences.setId("onlyDifferencesCheck");
+        onlyDifferences.selectedProperty().bindBidirectional(model.onlyDifferencesProperty());
         Label summary = new Label();
         summary.setId("comparisonSummary");
         summary.textProperty().bind(model.comparisonTextProperty());
+        HBox options = new HBox(12, withIdentity, onlyDifferences, summary);
+        options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TableView<TokenComparison.Row> table = new TableView<>(model.comparison());
         table.setId("comparisonTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(comparisonColumn("Part", TokenComparison.Row::part, 60));
-        table.getColumns().add(comparisonColumn("Claim", TokenComparison.Row::name, 90));
-        table.getColumns().add(comparisonColumn("This token", TokenComparison.Row::left, 150));
-        table.getColumns().add(comparisonColumn("Other token", TokenComparison.Row::right, 150));
-        table.setPlaceholder(new Label("Nothing to compare yet"));
+        table.getColumns().add(comparisonColumn("Part", TokenComparison.Row::part, 70));
+        table.getColumns().add(comparisonColumn("Claim", TokenComparison.Row::name, 110));
+        table.getColumns().add(comparisonColumn("This token", TokenComparison.Row::left, 220));
+        table.getColumns().add(comparisonColumn("Other token", TokenComparison.Row::right, 220));
+        table.setPlaceholder(new Label("Nothing to compare yet: paste a second token or pick an identity"));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(TokenComparison.Row row, boolean empty) {
@@ -150,7 +219,7 @@ public final class InspectorView extends BorderPane {
                 }
             }
         });
-        VBox box = new VBox(8, other, summary, table);
+        VBox box = new VBox(8, other, options, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         Tab tab = new Tab("Compare", box);
@@ -176,20 +245,47 @@ public final class InspectorView extends BorderPane {
         }
     }
 
-    private static Tab tab(String title, String id, javafx.beans.value.ObservableValue<String> text) {
+    private static Tab tab(String title, String id, javafx.beans.value.ObservableValue<String> text, String colour) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
-        area.getStyleClass().add("monospace");
-        area.setStyle("-fx-font-family: monospace;");
+        area.setWrapText(true);
+        area.setStyle("-fx-font-family: monospace; -fx-text-fill: " + colour + ";");
         area.textProperty().bind(text);
-        return new Tab(title, area);
+        Tab tab = new Tab(title, area);
+        javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10,
+                javafx.scene.paint.Color.web(colour));
+        tab.setGraphic(swatch);
+        return tab;
     }
 
-    private static TableColumn<ClaimRow, String> column(String title, Function<ClaimRow, String> value, double width) {
+    /** A column whose cells wrap their text and show all of it in a tooltip, so nothing is cut with "…". */
+    private static TableColumn<ClaimRow, String> wrapping(String title, Function<ClaimRow, String> value, double width,
+                                                         boolean bold) {
         TableColumn<ClaimRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                text.getStyleClass().add("text");
+                if (bold) {
+                    text.setStyle("-fx-font-weight: bold;");
+                }
+                text.fillProperty().bind(textFillProperty());
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return column;
     }
 }

@@ -12,9 +12,9 @@ import io.tokenworkbench.client.inspector.TokenComparison;
 import io.tokenworkbench.client.inspector.TokenLinter;
 import io.tokenworkbench.client.inspector.VerificationKeys;
 import io.tokenworkbench.client.server.ServerProbe;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,8 +31,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,25 +57,30 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<SignatureState> signatureState = new ReadOnlyObjectWrapper<>(SignatureState.NONE);
     private final ReadOnlyDoubleWrapper expiryFraction = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper expiryText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
+    private final javafx.beans.property.BooleanProperty onlyDifferences =
+            new javafx.beans.property.SimpleBooleanProperty(this, "onlyDifferences", false);
+    private final javafx.collections.transformation.FilteredList<TokenComparison.Row> shownComparison;
+    private final ReadOnlyObjectWrapper<List<String>> parts = new ReadOnlyObjectWrapper<>(this, "parts", List.of());
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<DecodedToken> token = new ReadOnlyObjectWrapper<>();
 
     private final ServerProbe probe;
     private final TokenLinter linter;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
     private final AtomicLong generation = new AtomicLong();
 
     public InspectorViewModel(ServerProbe probe, TokenLinter linter, Clock clock, StringProperty serverUrl,
-                              Executor background, Executor ui) {
+                              BackgroundTasks tasks) {
         this.probe = probe;
         this.linter = linter;
         this.serverUrl = serverUrl;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
         this.now = new SimpleObjectProperty<>(clock.instant());
+        shownComparison = new javafx.collections.transformation.FilteredList<>(comparison);
+        shownComparison.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> onlyDifferences.get() ? row -> row.difference() != TokenComparison.Difference.SAME : row -> true,
+                onlyDifferences));
         input.addListener((obs, old, text) -> inspect());
         verificationKey.addListener((obs, old, text) -> inspect());
         input.addListener((obs, old, text) -> compare());
@@ -104,8 +107,18 @@ public final class InspectorViewModel {
         return compareInput;
     }
 
+    /** The comparison's rows, all of them or only the differences. */
     public ObservableList<TokenComparison.Row> comparison() {
-        return comparison;
+        return shownComparison;
+    }
+
+    public javafx.beans.property.BooleanProperty onlyDifferencesProperty() {
+        return onlyDifferences;
+    }
+
+    /** The token's three parts as pasted (header, payload, signature), for showing each in its colour; else empty. */
+    public ReadOnlyObjectProperty<List<String>> partsProperty() {
+        return parts.getReadOnlyProperty();
     }
 
     /** "3 differences", or why the comparison cannot be made. */
@@ -149,7 +162,7 @@ public final class InspectorViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     public ObservableList<ClaimRow> claims() {
@@ -168,17 +181,18 @@ public final class InspectorViewModel {
         String text = input.get();
         String server = serverUrl.get();
         String key = verificationKey.get();
-        busy.set(true);
         signatureState.set(SignatureState.CHECKING);
         signatureText.set("Checking…");
-        CompletableFuture.supplyAsync(() -> analyse(text, server, key), background)
-                .whenCompleteAsync((analysis, failure) -> {
-                    if (run != generation.get()) {
-                        return;
-                    }
-                    busy.set(false);
-                    apply(analysis, failure);
-                }, ui);
+        tasks.run(() -> analyse(text, server, key), analysis -> {
+            if (run == generation.get()) {
+                apply(analysis);
+            }
+        }, reason -> {
+            if (run == generation.get()) {
+                clear();
+                error.set("Inspection failed: " + reason);
+            }
+        });
     }
 
     private record Analysis(DecodeResult decoded, List<Finding> findings, SignatureStatus signature) {
@@ -189,18 +203,36 @@ public final class InspectorViewModel {
         if (!(decoded instanceof DecodeResult.Decoded(DecodedToken decodedToken))) {
             return new Analysis(decoded, List.of(), null);
         }
-        List<Finding> lint = linter.lint(decodedToken);
-        SignatureStatus signature;
+        List<Finding> lint = new java.util.ArrayList<>(linter.lint(decodedToken));
+        issuerNote(decodedToken, server).ifPresent(lint::add);
         if (key != null && !key.isBlank()) {
             return new Analysis(decoded, lint, withPastedKey(decodedToken, key.strip()));
         }
+        SignatureStatus signature;
         try {
-            signature = SignatureVerifier.withKeys(decodedToken, probe.jwks(server), "server JWKS");
+            signature = SignatureVerifier.withKeys(decodedToken, probe.jwks(server), "the server's JWKS");
         } catch (IllegalStateException | IllegalArgumentException e) {
             signature = decodedToken.isUnsecured() ? new SignatureStatus.Unsigned()
-                    : new SignatureStatus.NoKey("Cannot load the server's JWKS: " + e.getMessage());
+                    : new SignatureStatus.NoKey("cannot load the server's JWKS: " + e.getMessage());
+        }
+        if (!(signature instanceof SignatureStatus.Verified) && decodedToken.algorithm().startsWith("HS")) {
+            // The linter already knows the secret when it is a guessable one: say what that means for the signature.
+            var weak = linter.weakSecret(decodedToken);
+            if (weak.isPresent()) {
+                signature = new SignatureStatus.Verified("the guessable secret the lint found (“" + weak.get() + "”)");
+            }
         }
         return new Analysis(decoded, lint, signature);
+    }
+
+    /** A note when the token names an issuer other than the server the workbench is connected to. */
+    private static java.util.Optional<Finding> issuerNote(DecodedToken token, String server) {
+        return token.claim("iss").filter(iss -> !server.isBlank())
+                .filter(iss -> !io.tokenworkbench.client.http.Origins.of(iss)
+                        .equals(io.tokenworkbench.client.http.Origins.of(server)))
+                .map(iss -> new Finding(Finding.Severity.INFO, "other-issuer", "Issued by " + iss
+                        + ", not by the server the workbench is connected to (" + server + "): its JWKS may not "
+                        + "hold the signing key"));
     }
 
     private static SignatureStatus withPastedKey(DecodedToken token, String key) {
@@ -209,7 +241,7 @@ public final class InspectorViewModel {
             return SignatureVerifier.withSecret(token, key);
         }
         try {
-            return SignatureVerifier.withKeys(token, VerificationKeys.parse(key), "pasted key");
+            return SignatureVerifier.withKeys(token, VerificationKeys.parse(key), "the pasted key");
         } catch (IllegalArgumentException e) {
             return new SignatureStatus.NoKey("the pasted key cannot be used: " + e.getMessage());
         }
@@ -224,7 +256,7 @@ public final class InspectorViewModel {
             comparisonText.set("");
             return;
         }
-        CompletableFuture.supplyAsync(() -> {
+        tasks.runQuietly(() -> {
             DecodeResult l = TokenDecoder.decode(left);
             DecodeResult r = TokenDecoder.decode(right);
             if (!(l instanceof DecodeResult.Decoded(DecodedToken leftToken))) {
@@ -238,55 +270,66 @@ public final class InspectorViewModel {
             long differences = TokenComparison.differences(rows);
             return new Compared(rows, differences == 0 ? "The tokens carry the same header and claims"
                     : differences + (differences == 1 ? " difference" : " differences"));
-        }, background).whenCompleteAsync((compared, failure) -> {
-            if (!right.equals(compareInput.get()) || !left.equals(input.get())) {
-                return;
+        }, compared -> {
+            if (right.equals(compareInput.get()) && left.equals(input.get())) {
+                comparison.setAll(compared.rows());
+                comparisonText.set(compared.text());
             }
-            if (failure != null) {
-                comparison.clear();
-                comparisonText.set("Comparison failed: " + failure.getClass().getSimpleName());
-                return;
-            }
-            comparison.setAll(compared.rows());
-            comparisonText.set(compared.text());
-        }, ui);
+        }, reason -> {
+            comparison.clear();
+            comparisonText.set("Comparison failed: " + reason);
+        });
     }
 
     private record Compared(List<TokenComparison.Row> rows, String text) {
     }
 
-    private void apply(Analysis analysis, Throwable failure) {
-        if (failure != null) {
-            clear();
-            error.set("Inspection failed: " + failure.getClass().getSimpleName());
-            return;
-        }
+    private void apply(Analysis analysis) {
         switch (analysis.decoded()) {
             case DecodeResult.Failed(DecodeResult.Segment segment, String reason) -> {
                 clear();
-                error.set(input.get().isBlank() ? "" : segment.name().toLowerCase() + ": " + reason);
+                if (input.get().isBlank()) {
+                    error.set("");
+                    return;
+                }
+                error.set(segment.name().toLowerCase() + ": " + reason);
+                TokenDecoder.Partial partial = TokenDecoder.partial(input.get());
+                partial.header().ifPresent(header -> headerJson.set(pretty(header)));
+                partial.payload().ifPresent(payload -> payloadJson.set(pretty(payload)));
+                findings.setAll(new Finding(Finding.Severity.CRITICAL, "malformed", "Not a well-formed JWT ("
+                        + segment.name().toLowerCase() + "): " + reason + (partial.header().isPresent()
+                        ? "; the header still decodes (see its tab)" : "")));
             }
             case DecodeResult.Decoded(DecodedToken decoded) -> {
                 token.set(decoded);
                 error.set("");
+                parts.set(List.of(decoded.compact().split("\\.", -1)));
                 headerJson.set(decoded.prettyHeader());
                 payloadJson.set(decoded.prettyPayload());
                 findings.setAll(analysis.findings());
-                showSignature(analysis.signature());
+                showSignature(decoded.algorithm(), analysis.signature());
                 refreshTimes();
             }
         }
     }
 
-    private void showSignature(SignatureStatus status) {
+    private static String pretty(com.fasterxml.jackson.databind.JsonNode json) {
+        try {
+            return io.tokenworkbench.model.json.Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json.toString();
+        }
+    }
+
+    private void showSignature(String algorithm, SignatureStatus status) {
         switch (status) {
             case SignatureStatus.Verified(String source) -> {
                 signatureState.set(SignatureState.VERIFIED);
-                signatureText.set("Signature verified with the " + source);
+                signatureText.set("Signature verified (" + algorithm + ") with " + source);
             }
             case SignatureStatus.Invalid(String reason) -> {
                 signatureState.set(SignatureState.INVALID);
-                signatureText.set("Signature invalid: " + reason);
+                signatureText.set("Signature invalid (" + algorithm + "): " + reason);
             }
             case SignatureStatus.Unsigned() -> {
                 signatureState.set(SignatureState.UNSIGNED);
@@ -294,7 +337,7 @@ public final class InspectorViewModel {
             }
             case SignatureStatus.NoKey(String reason) -> {
                 signatureState.set(SignatureState.NO_KEY);
-                signatureText.set("Not verified: " + reason);
+                signatureText.set("Not verified: " + reason + " (" + algorithm + ")");
             }
         }
     }
@@ -316,6 +359,7 @@ public final class InspectorViewModel {
 
     private void clear() {
         token.set(null);
+        parts.set(List.of());
         headerJson.set("");
         payloadJson.set("");
         claims.clear();

@@ -15,8 +15,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -120,11 +118,7 @@ final class SignPane extends SplitPane {
         Button copy = new Button("Copy");
         copy.setId("copySigned");
         copy.disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(results.getSelectionModel().getSelectedItem().token());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(event -> model.copy(results.getSelectionModel().getSelectedItem()));
         Button add = new Button("Add as identity");
         add.setId("addSignedIdentity");
         add.disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());

@@ -13,9 +13,10 @@ import io.tokenworkbench.client.inspector.Finding;
 import io.tokenworkbench.client.inspector.TokenDecoder;
 import io.tokenworkbench.client.inspector.TokenLinter;
 import io.tokenworkbench.client.server.ServerProbe;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import io.tokenworkbench.client.support.TextClipboard;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,9 +28,6 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -69,7 +67,6 @@ public final class SignViewModel {
     private final ObservableList<Finding> lints = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper publicKey = new ReadOnlyStringWrapper(this, "publicKey", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
 
     private final TokenForge forge;
     private final TokenLinter linter;
@@ -77,22 +74,22 @@ public final class SignViewModel {
     private final IdentityService identityService;
     private final ObservableList<Identity> identities;
     private final StringProperty serverUrl;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
+    private final TextClipboard clipboard;
     private final AtomicLong lintGeneration = new AtomicLong();
     private SigningKey.Private generated;
 
     public SignViewModel(TokenForge forge, TokenLinter linter, ServerProbe probe, IdentityService identityService,
                          ObservableList<Identity> identities, StringProperty serverUrl, Clock clock,
-                         Executor background, Executor ui) {
+                         BackgroundTasks tasks, TextClipboard clipboard) {
         this.forge = forge;
         this.linter = linter;
         this.probe = probe;
         this.identityService = identityService;
         this.identities = identities;
         this.serverUrl = serverUrl;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
+        this.clipboard = clipboard;
         long now = clock.instant().getEpochSecond();
         header.set("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}");
         payload.set("{\n  \"sub\": \"alice\",\n  \"scope\": \"read\",\n  \"iat\": " + now + ",\n  \"exp\": "
@@ -158,7 +155,7 @@ public final class SignViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     // ---- commands
@@ -176,7 +173,7 @@ public final class SignViewModel {
 
     /** Signs the draft with the chosen key or recipe. */
     public void sign() {
-        if (busy.get()) {
+        if (tasks.isBusy()) {
             return;
         }
         TokenForge.Draft draft;
@@ -192,9 +189,8 @@ public final class SignViewModel {
         Recipe chosen = recipe.get();
         String url = jkuUrl.get();
         String server = serverUrl.get();
-        busy.set(true);
         message.set(source == KeySource.GENERATED_RSA ? "Generating an RSA key pair and signing…" : "Signing…");
-        CompletableFuture.supplyAsync(() -> {
+        tasks.run(() -> {
             TokenForge.KeyChoice key = switch (source) {
                 case SECRET -> new TokenForge.KeyChoice.Pasted(SigningKey.Format.SECRET, text);
                 case PEM -> new TokenForge.KeyChoice.Pasted(SigningKey.Format.PEM, text);
@@ -202,19 +198,8 @@ public final class SignViewModel {
                 case GENERATED_RSA, GENERATED_EC -> new TokenForge.KeyChoice.Generated(generatedKey(source));
                 case RECIPE -> new TokenForge.KeyChoice.Attack(chosen, url);
             };
-            try {
-                return forge.sign(draft, key, alg, () -> probe.jwks(server));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new CompletionException(e);
-            }
-        }, background).whenCompleteAsync((tokens, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                results.clear();
-                message.set("Cannot sign: " + cause.getMessage());
-                return;
-            }
+            return forge.sign(draft, key, alg, () -> probe.jwks(server));
+        }, tokens -> {
             results.setAll(tokens);
             if (generated != null) {
                 publicKey.set(generated.publicJwk().toJSONString());
@@ -222,7 +207,18 @@ public final class SignViewModel {
             message.set(tokens.size() == 1 ? "Signed: " + tokens.getFirst().label()
                     : tokens.size() + " tokens made: " + tokens.getFirst().label().replaceFirst(":.*", "") + ", one per "
                     + "attempt; copy one or add it as an identity");
-        }, ui);
+        }, reason -> {
+            results.clear();
+            message.set("Cannot sign: " + reason);
+        });
+    }
+
+    /** Puts a token made here on the clipboard. */
+    public void copy(Forgery.Forged forged) {
+        if (forged != null) {
+            clipboard.copy(forged.token());
+            message.set("Copied " + forged.label());
+        }
     }
 
     /** Adds a token made here as an identity of the current server (a raw token: it cannot be refreshed). */
@@ -251,7 +247,7 @@ public final class SignViewModel {
         long generation = lintGeneration.incrementAndGet();
         String headerText = header.get();
         String payloadText = payload.get();
-        CompletableFuture.supplyAsync(() -> {
+        tasks.runQuietly(() -> {
             try {
                 TokenForge.Draft draft = TokenForge.Draft.parse(headerText, payloadText);
                 String preview = TokenForge.unsigned(draft) + "cHJldmlldw";
@@ -262,11 +258,11 @@ public final class SignViewModel {
             } catch (IllegalArgumentException e) {
                 return List.of(new Finding(Finding.Severity.CRITICAL, "not-json", e.getMessage()));
             }
-        }, background).whenCompleteAsync((found, failure) -> {
-            if (failure == null && generation == lintGeneration.get()) {
+        }, found -> {
+            if (generation == lintGeneration.get()) {
                 lints.setAll(found);
             }
-        }, ui);
+        }, reason -> { });
     }
 
     private static String pretty(ObjectNode node) {

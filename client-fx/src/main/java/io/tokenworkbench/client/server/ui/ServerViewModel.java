@@ -1,16 +1,14 @@
 package io.tokenworkbench.client.server.ui;
 
 import io.tokenworkbench.client.server.ServerDiscovery;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /** The server page: its RFC 8414 metadata and its public keys, read in the background. */
 public final class ServerViewModel {
@@ -19,22 +17,19 @@ public final class ServerViewModel {
     private final ObservableList<ServerDiscovery.KeyInfo> keys = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper(this, "problems", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
 
     private final ServerDiscovery discovery;
     private final StringProperty serverUrl;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
 
     private final StringProperty probePath;
 
     public ServerViewModel(ServerDiscovery discovery, StringProperty serverUrl, StringProperty probePath,
-                           Executor background, Executor ui) {
+                           BackgroundTasks tasks) {
         this.discovery = discovery;
         this.serverUrl = serverUrl;
         this.probePath = probePath;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
     }
 
     /** The path asked to tell whether the server is up (the whole workbench's). */
@@ -59,29 +54,24 @@ public final class ServerViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     /** Reads the metadata and the JWKS of the current server. */
     public void refresh() {
         String server = serverUrl.get();
-        busy.set(true);
         summary.set("Reading " + server + "…");
-        CompletableFuture.supplyAsync(() -> discovery.discover(server), background)
-                .whenCompleteAsync((info, error) -> {
-                    busy.set(false);
-                    if (error != null) {
-                        summary.set("");
-                        problems.set("Discovery failed: " + error.getClass().getSimpleName());
-                        return;
-                    }
-                    metadata.setAll(info.metadata());
-                    keys.setAll(info.keys());
-                    String trouble = String.join("\n", java.util.stream.Stream.of(info.metadataProblem(),
-                            info.keysProblem()).filter(p -> !p.isEmpty()).toList());
-                    problems.set(trouble);
-                    summary.set(server + ": " + info.metadata().size() + " metadata members, " + info.keys().size()
-                            + (info.keys().size() == 1 ? " key" : " keys") + " at " + info.jwksUrl());
-                }, ui);
+        tasks.run(() -> discovery.discover(server), info -> {
+            metadata.setAll(info.metadata());
+            keys.setAll(info.keys());
+            String trouble = String.join("\n", java.util.stream.Stream.of(info.metadataProblem(),
+                    info.keysProblem()).filter(p -> !p.isEmpty()).toList());
+            problems.set(trouble);
+            summary.set(server + ": " + info.metadata().size() + " metadata members, " + info.keys().size()
+                    + (info.keys().size() == 1 ? " key" : " keys") + " at " + info.jwksUrl());
+        }, reason -> {
+            summary.set("");
+            problems.set("Discovery failed: " + reason);
+        });
     }
 }

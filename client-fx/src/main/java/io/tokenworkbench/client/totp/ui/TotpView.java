@@ -4,16 +4,12 @@ import atlantafx.base.theme.Styles;
 import com.google.zxing.common.BitMatrix;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -54,8 +50,10 @@ public final class TotpView extends VBox {
 
         TextField secret = readOnly("totpSecret", model.secretProperty());
         TextField uri = readOnly("totpUri", model.uriProperty());
-        Button copySecret = copyButton("Copy secret", secret);
-        Button copyUri = copyButton("Copy URI", uri);
+        Button copySecret = new Button("Copy secret");
+        copySecret.setOnAction(event -> model.copySecret());
+        Button copyUri = new Button("Copy URI");
+        copyUri.setOnAction(event -> model.copyUri());
         VBox secretBox = new VBox(6, new Label("Secret (Base32)"), new HBox(6, secret, copySecret),
                 new Label("otpauth URI"), new HBox(6, uri, copyUri));
         secret.setPrefColumnCount(36);
@@ -79,16 +77,11 @@ public final class TotpView extends VBox {
         sensitive.setId("totpSensitive");
         sensitive.disableProperty().bind(model.busyProperty());
         sensitive.setOnAction(event -> model.readSensitiveData());
-        Button remove = new Button("Remove TOTP with this code");
+        Button remove = new Button("Remove TOTP with this code…");
         remove.setId("totpRemove");
         remove.getStyleClass().add(Styles.DANGER);
         remove.disableProperty().bind(model.busyProperty());
-        remove.setOnAction(event -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove TOTP from this account? It will sign in "
-                    + "with its password alone until it enrols again.", ButtonType.OK, ButtonType.CANCEL);
-            confirm.setHeaderText("Remove the second factor");
-            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.remove());
-        });
+        remove.setOnAction(event -> model.remove());
         FlowPane codeRow = new FlowPane(8, 8, new Label("Code"), code, verify, sensitive, remove);
         codeRow.setAlignment(Pos.CENTER_LEFT);
         codeRow.setPrefWrapLength(600);
@@ -126,15 +119,5 @@ public final class TotpView extends VBox {
         field.setEditable(false);
         field.textProperty().bind(value);
         return field;
-    }
-
-    private static Button copyButton(String text, TextField source) {
-        Button button = new Button(text);
-        button.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(source.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        return button;
     }
 }

@@ -2,10 +2,12 @@ package io.tokenworkbench.client.totp.ui;
 
 import com.google.zxing.common.BitMatrix;
 import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import io.tokenworkbench.client.support.Dialogs;
+import io.tokenworkbench.client.support.TextClipboard;
 import io.tokenworkbench.client.totp.TotpService;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,8 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** TOTP for the active identity: enrol, see the secret and its QR code, verify a code, use it, remove it. */
@@ -29,21 +29,22 @@ public final class TotpViewModel {
     private final StringProperty code = new SimpleStringProperty(this, "code", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result", Result.NONE);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
 
     private final TotpService service;
     private final ObjectProperty<Identity> activeIdentity;
     private final StringProperty serverUrl;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
+    private final Dialogs dialogs;
+    private final TextClipboard clipboard;
 
     public TotpViewModel(TotpService service, ObjectProperty<Identity> activeIdentity, StringProperty serverUrl,
-                         Executor background, Executor ui) {
+                         BackgroundTasks tasks, Dialogs dialogs, TextClipboard clipboard) {
         this.service = service;
         this.activeIdentity = activeIdentity;
         this.serverUrl = serverUrl;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.clipboard = clipboard;
         activeIdentity.addListener((obs, old, now) -> {
             secret.set("");
             uri.set("");
@@ -80,7 +81,7 @@ public final class TotpViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return tasks.busyProperty();
     }
 
     public void enrol() {
@@ -126,11 +127,15 @@ public final class TotpViewModel {
         });
     }
 
-    /** Removes the active TOTP with the code entered; the view asks for confirmation first. */
+    /** Removes the active TOTP with the code entered, once confirmed. */
     public void remove() {
         String entered = code.get() == null ? "" : code.get().strip();
         if (!entered.matches("\\d{6}")) {
             show(Result.FAILURE, "Enter the 6-digit code your authenticator shows: removing TOTP needs a current one");
+            return;
+        }
+        if (!dialogs.confirm("Remove the second factor", "Remove TOTP from this account? It will sign in with its "
+                + "password alone until it enrols again.", "Remove TOTP")) {
             return;
         }
         withToken(token -> {
@@ -144,6 +149,16 @@ public final class TotpViewModel {
                 showOutcome(outcome);
             });
         });
+    }
+
+    public void copySecret() {
+        clipboard.copy(secret.get());
+        show(Result.SUCCESS, "The secret is on the clipboard");
+    }
+
+    public void copyUri() {
+        clipboard.copy(uri.get());
+        show(Result.SUCCESS, "The otpauth URI is on the clipboard");
     }
 
     private record Enrolled(TotpService.Enrolment enrolment, BitMatrix qr) {
@@ -166,16 +181,7 @@ public final class TotpViewModel {
     }
 
     private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
-        busy.set(true);
-        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((value, error) -> {
-            busy.set(false);
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                show(Result.FAILURE, "Failed: " + cause.getMessage());
-            } else {
-                then.accept(value);
-            }
-        }, ui);
+        tasks.run(work, then, reason -> show(Result.FAILURE, "Failed: " + reason));
     }
 
     private void show(Result kind, String text) {

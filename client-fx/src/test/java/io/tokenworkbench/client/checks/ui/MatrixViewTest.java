@@ -56,13 +56,17 @@ class MatrixViewTest {
         API.shutdown();
     }
 
+    private final io.tokenworkbench.client.support.FakeDialogs dialogs =
+            new io.tokenworkbench.client.support.FakeDialogs().agreeing(true);
+
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         CheckEngine engine = new CheckEngine(API, Clock.systemUTC());
         model = new MatrixViewModel(engine, new OpenApiDiscovery(API, engine),
                 new SimpleStringProperty(backend.baseUrl()), new javafx.beans.property.SimpleBooleanProperty(true),
-                Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater);
+                new io.tokenworkbench.client.support.ui.BackgroundTasks(Executors.newVirtualThreadPerTaskExecutor(),
+                        Platform::runLater), Platform::runLater, dialogs);
         stage.setScene(new Scene(new MatrixView(model), 1200, 800));
         stage.show();
     }

@@ -30,10 +30,13 @@ class ConsoleViewModelTest {
         API.shutdown();
     }
 
+    private final io.tokenworkbench.client.support.RecordingClipboard clipboard =
+            new io.tokenworkbench.client.support.RecordingClipboard();
+
     private ConsoleViewModel model() {
         return new ConsoleViewModel(API, javafx.collections.FXCollections.observableArrayList(),
                 new RequestHistory(configDir), new SimpleStringProperty(backend.baseUrl()), Clock.systemUTC(),
-                Runnable::run, Runnable::run);
+                new io.tokenworkbench.client.support.ui.BackgroundTasks(Runnable::run, Runnable::run), clipboard);
     }
 
     @Test

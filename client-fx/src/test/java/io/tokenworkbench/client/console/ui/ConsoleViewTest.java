@@ -3,6 +3,7 @@ package io.tokenworkbench.client.console.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.app.AppContext;
+import io.tokenworkbench.client.app.Page;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.identity.IdentityService;
 import javafx.application.Application;
@@ -41,7 +42,7 @@ class ConsoleViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = backend.workbenchContext(configDir);
         Shell shell = new Shell(context);
-        shell.show("console");
+        shell.show(Page.CONSOLE);
         stage.setScene(new Scene(shell, 1200, 800));
         stage.show();
     }

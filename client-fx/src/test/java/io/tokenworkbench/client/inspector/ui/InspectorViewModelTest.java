@@ -33,7 +33,8 @@ class InspectorViewModelTest {
 
     private static InspectorViewModel model() {
         return new InspectorViewModel(new ServerProbe(API), new TokenLinter(Clock.systemUTC()), Clock.systemUTC(),
-                new SimpleStringProperty("http://127.0.0.1:9"), Runnable::run, Runnable::run);
+                new SimpleStringProperty("http://127.0.0.1:9"),
+                new io.tokenworkbench.client.support.ui.BackgroundTasks(Runnable::run, Runnable::run));
     }
 
     private static String token(String subject) throws Exception {
@@ -50,7 +51,7 @@ class InspectorViewModelTest {
         model.inputProperty().set(token("1"));
 
         assertEquals(InspectorViewModel.SignatureState.NO_KEY, model.signatureStateProperty().get());
-        assertTrue(model.signatureTextProperty().get().contains("Cannot load the server's JWKS"));
+        assertTrue(model.signatureTextProperty().get().contains("cannot load the server's JWKS"));
         assertTrue(model.expiryTextProperty().get().startsWith("Expires in"));
         assertTrue(model.claims().stream().anyMatch(row -> row.name().equals("sub")));
     }

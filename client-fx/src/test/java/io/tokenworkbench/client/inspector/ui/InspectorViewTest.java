@@ -3,6 +3,7 @@ package io.tokenworkbench.client.inspector.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.app.AppContext;
+import io.tokenworkbench.client.app.Page;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.http.ApiRequest;
@@ -56,7 +57,7 @@ class InspectorViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = backend.workbenchContext(configDir);
         Shell shell = new Shell(context);
-        shell.show("inspector");
+        shell.show(Page.INSPECTOR);
         stage.setScene(new Scene(shell, 1200, 800));
         stage.show();
     }

@@ -33,7 +33,9 @@ class SignViewModelTest {
     private final ObservableList<Identity> identities = FXCollections.observableArrayList();
     private final SignViewModel model = new SignViewModel(new TokenForge(new Forgery(CLOCK)), new TokenLinter(CLOCK),
             new ServerProbe(API), new IdentityService(API, CLOCK), identities,
-            new SimpleStringProperty("http://127.0.0.1:8000"), CLOCK, Runnable::run, Runnable::run);
+            new SimpleStringProperty("http://127.0.0.1:8000"), CLOCK,
+            new io.tokenworkbench.client.support.ui.BackgroundTasks(Runnable::run, Runnable::run),
+            new io.tokenworkbench.client.support.RecordingClipboard());
 
     @AfterAll
     static void stop() {

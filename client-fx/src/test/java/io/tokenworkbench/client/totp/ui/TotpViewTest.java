@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.tokenworkbench.client.DevBackend;
 import io.tokenworkbench.client.app.AppContext;
+import io.tokenworkbench.client.app.Page;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
@@ -45,17 +46,20 @@ class TotpViewTest {
     @RegisterExtension
     static final DevBackend backend = DevBackend.withoutRateLimits();
     private AppContext context;
+    private final io.tokenworkbench.client.support.FakeDialogs dialogs =
+            new io.tokenworkbench.client.support.FakeDialogs().agreeing(true);
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = backend.workbenchContext(configDir);
+        context.useDialogs(dialogs);
         Identity sam = ((IdentityService.Outcome.Success) context.identityService()
                 .login(backend.baseUrl(), "sam", "sam-password-1", null)).identity();
         context.identities().add(sam);
         context.activeIdentity().set(sam);
         Shell shell = new Shell(context);
-        shell.show("totp");
+        shell.show(Page.TOTP);
         stage.setScene(new Scene(shell, 1200, 800));
         stage.show();
     }
@@ -93,7 +97,7 @@ class TotpViewTest {
                 new SecretKeySpec(new Base32().decode(secret.getText()), totp.getAlgorithm()), Instant.now().plusSeconds(30));
         robot.interact(() -> robot.lookup("#totpCode").queryAs(TextField.class).setText(nextCode));
         robot.clickOn("#totpRemove");
-        robot.clickOn("OK");
+        assertTrue(dialogs.asked().getLast().startsWith("Remove the second factor"), dialogs.asked()::toString);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("TOTP removed"));
         assertTrue(secret.getText().isEmpty(), "the removed secret is no longer shown");
     }

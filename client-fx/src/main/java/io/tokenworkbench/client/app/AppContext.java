@@ -49,6 +49,10 @@ public final class AppContext implements AutoCloseable {
     private final IdentityService identityService;
     private final RememberedLogins rememberedLogins;
     private final Path configDir;
+    private final javafx.beans.property.DoubleProperty suiteEditorShare =
+            new javafx.beans.property.SimpleDoubleProperty(this, "suiteEditorShare", 0.34);
+    private final javafx.beans.property.BooleanProperty compactMatrix =
+            new javafx.beans.property.SimpleBooleanProperty(this, "compactMatrix", false);
     private Dialogs dialogs = new FxDialogs(AppContext::workbenchWindow);
     private TextClipboard clipboard = new FxClipboard();
     private Timeline ticker;
@@ -95,6 +99,16 @@ public final class AppContext implements AutoCloseable {
     /** The identity requests are sent as; null means anonymous. */
     public ObjectProperty<Identity> activeIdentity() {
         return activeIdentity;
+    }
+
+    /** How much of the access matrix page the suite editor takes; remembered in the settings. */
+    public javafx.beans.property.DoubleProperty suiteEditorShare() {
+        return suiteEditorShare;
+    }
+
+    /** Whether the matrix shows narrow columns; remembered in the settings. */
+    public javafx.beans.property.BooleanProperty compactMatrix() {
+        return compactMatrix;
     }
 
     /** The questions asked of the person at the keyboard; tests replace them before building the views. */

@@ -227,6 +227,7 @@ public final class Shell extends BorderPane {
                 context.tasks(), context.clipboard());
         InspectorView inspectorView = new InspectorView(inspector, sign, context.identities());
         VBox inspectorPage = new VBox(new HBox(inspectActive), inspectorView);
+        inspectorPage.getProperties().put("initial-focus", inspectorView.lookup("#tokenInput"));
         inspectorPage.setPadding(new Insets(12, 0, 0, 12));
         VBox.setVgrow(inspectorView, Priority.ALWAYS);
 
@@ -255,7 +256,8 @@ public final class Shell extends BorderPane {
                 context.activeIdentity(), context.serverUrl(), context.tasks(), context.dialogs(),
                 context.clipboard())), Page.TOTP));
         pages.put(Page.CHECKS, new MatrixView(new MatrixViewModel(engine, new OpenApiDiscovery(context.api(), engine),
-                context.serverUrl(), context.speaksContract(), context.tasks(), context.ui(), context.dialogs())));
+                context.serverUrl(), context.speaksContract(), context.tasks(), context.ui(), context.dialogs()),
+                context.suiteEditorShare(), context.compactMatrix()));
         pages.put(Page.SERVER, new ServerView(serverModel));
     }
 
@@ -273,12 +275,23 @@ public final class Shell extends BorderPane {
         scene.getAccelerators().put(KeyCombination.keyCombination("F1"), this::showShortcuts);
         // Tab leaves a text area, as it leaves every other control; Ctrl+Tab types the tab instead.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.TAB && event.getTarget() instanceof TextArea area) {
+            if (event.getCode() != KeyCode.TAB) {
+                return;
+            }
+            if (event.getTarget() instanceof TextArea area) {
                 event.consume();
                 if (event.isControlDown()) {
                     area.replaceSelection("\t");
                 } else {
                     area.requestFocusTraversal(event.isShiftDown() ? TraversalDirection.PREVIOUS
+                            : TraversalDirection.NEXT);
+                }
+            } else if (event.getTarget() instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?> code) {
+                event.consume();
+                if (event.isControlDown()) {
+                    code.replaceSelection("  ");   // YAML indents with spaces; a tab character is an error there
+                } else {
+                    code.requestFocusTraversal(event.isShiftDown() ? TraversalDirection.PREVIOUS
                             : TraversalDirection.NEXT);
                 }
             }
@@ -337,8 +350,15 @@ public final class Shell extends BorderPane {
         Platform.runLater(() -> focusFirstIn(node));
     }
 
-    /** Focuses the first control of a page in reading order that takes the keyboard. */
+    /**
+     * Focuses the control a page names as its first (its {@code initial-focus} property), else the first control in
+     * reading order that takes the keyboard.
+     */
     static boolean focusFirstIn(Node node) {
+        if (node.getProperties().get("initial-focus") instanceof Node named && named.isVisible() && !named.isDisabled()) {
+            named.requestFocus();
+            return true;
+        }
         if (!node.isVisible() || node.isDisabled()) {
             return false;
         }

@@ -59,6 +59,12 @@ public final class WorkbenchApp extends Application {
         shell.darkProperty().set(settings.dark());
         shell.show(Page.fromId(settings.lastPage()));
         context.probePath().set(settings.probePath());
+        context.suiteEditorShare().set(settings.suiteEditorShare());
+        context.compactMatrix().set(settings.compactMatrix());
+        javafx.beans.InvalidationListener matrixLayout = observable -> remember(settings.withMatrix(
+                context.suiteEditorShare().get(), context.compactMatrix().get()));
+        context.suiteEditorShare().addListener(matrixLayout);
+        context.compactMatrix().addListener(matrixLayout);
         context.probePath().addListener((obs, old, path) -> remember(settings.withProbePath(path)));
         shell.darkProperty().addListener((obs, old, dark) -> {
             applyTheme(dark);

@@ -22,12 +22,16 @@ import java.util.Set;
  * @param lastPage  the page shown last
  * @param theme     {@code light} or {@code dark}
  * @param probePath the path the workbench asks to tell whether the server is up (any HTTP answer means it is)
+ * @param suiteEditorShare how much of the access matrix page's width the suite editor takes, 0.15 to 0.85
+ * @param compactMatrix    whether the matrix shows narrow columns with upright headers
  */
 public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") double y,
                                 @JsonProperty("width") double width, @JsonProperty("height") double height,
                                 @JsonProperty("maximized") boolean maximized,
                                 @JsonProperty("last_page") String lastPage, @JsonProperty("theme") String theme,
-                                @JsonProperty("probe_path") String probePath) {
+                                @JsonProperty("probe_path") String probePath,
+                                @JsonProperty("suite_editor_share") double suiteEditorShare,
+                                @JsonProperty("compact_matrix") boolean compactMatrix) {
 
     public static final String FILE_NAME = "settings.json";
     private static final double DEFAULTS_WIDTH = 1200;
@@ -35,13 +39,14 @@ public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") 
     private static final Set<String> THEMES = Set.of("light", "dark");
     private static final double MIN_WIDTH = 640;
     private static final double MIN_HEIGHT = 480;
+    private static final double DEFAULT_EDITOR_SHARE = 0.34;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
     /** Declared after the constants its construction reads. */
     public static final WorkbenchSettings DEFAULTS =
             new WorkbenchSettings(Double.NaN, Double.NaN, DEFAULTS_WIDTH, DEFAULTS_HEIGHT, false, "identities", "light",
-                    "/");
+                    "/", DEFAULT_EDITOR_SHARE, false);
 
     /** Cleans up values from an old or hand-edited file: sizes at least 640×480, a known theme, some page. */
     public WorkbenchSettings {
@@ -52,6 +57,8 @@ public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") 
         lastPage = lastPage == null || lastPage.isBlank() ? "identities" : lastPage;
         theme = theme != null && THEMES.contains(theme) ? theme : "light";
         probePath = probePath == null || !probePath.startsWith("/") ? "/" : probePath;
+        suiteEditorShare = suiteEditorShare >= 0.15 && suiteEditorShare <= 0.85 ? suiteEditorShare
+                : DEFAULT_EDITOR_SHARE;
     }
 
     /** The settings in {@code configDir}, or the defaults when there are none or they cannot be read. */
@@ -75,19 +82,27 @@ public record WorkbenchSettings(@JsonProperty("x") double x, @JsonProperty("y") 
 
     public WorkbenchSettings withWindow(double newX, double newY, double newWidth, double newHeight,
                                         boolean newMaximized) {
-        return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, lastPage, theme, probePath);
+        return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, lastPage, theme, probePath,
+                suiteEditorShare, compactMatrix);
     }
 
     public WorkbenchSettings withLastPage(String page) {
-        return new WorkbenchSettings(x, y, width, height, maximized, page, theme, probePath);
+        return new WorkbenchSettings(x, y, width, height, maximized, page, theme, probePath, suiteEditorShare,
+                compactMatrix);
     }
 
     public WorkbenchSettings withTheme(String newTheme) {
-        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, newTheme, probePath);
+        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, newTheme, probePath, suiteEditorShare,
+                compactMatrix);
     }
 
     public WorkbenchSettings withProbePath(String path) {
-        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, theme, path);
+        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, theme, path, suiteEditorShare,
+                compactMatrix);
+    }
+
+    public WorkbenchSettings withMatrix(double editorShare, boolean compact) {
+        return new WorkbenchSettings(x, y, width, height, maximized, lastPage, theme, probePath, editorShare, compact);
     }
 
     public boolean dark() {

@@ -205,8 +205,8 @@ class ForeignApiViewTest {
                   - {name: status, request: GET /status/, expect: 200}
                   - {name: me, request: GET /users/me/, expect: {default: 401, johndoe: 200}}
                 """;
-        robot.interact(() -> robot.lookup("#suiteEditor").queryAs(javafx.scene.control.TextInputControl.class)
-                .setText(suite));
+        robot.interact(() -> robot.lookup("#suiteEditor").queryAs(org.fxmisc.richtext.CodeArea.class)
+                .replaceText(suite));
         robot.clickOn("#runButton");
         Label summary = robot.lookup("#runSummary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().startsWith("6 cells"));

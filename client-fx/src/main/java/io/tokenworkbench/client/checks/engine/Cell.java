@@ -27,7 +27,11 @@ final class Cell {
     private final RequestSender sender;
     private final RunControl control;
 
-    Cell(Check check, String column, Identities identities, RequestSender sender, RunControl control) {
+    private final Collected collected;
+
+    Cell(Check check, String column, Identities identities, RequestSender sender, RunControl control,
+         Collected collected) {
+        this.collected = collected;
         this.check = check;
         this.column = column;
         this.expected = check.expectedFor(column).orElseThrow();
@@ -39,7 +43,8 @@ final class Cell {
     CellResult run(Variables runVariables) {
         Variables variables = runVariables.child();
         for (Step step : check.beforeEach()) {
-            if (CheckEngine.runStep(step, variables, identities, sender) instanceof CheckEngine.StepOutcome.Failed(
+            if (CheckEngine.runStep(step, variables, identities, sender, collected)
+                    instanceof CheckEngine.StepOutcome.Failed(
                     String reason)) {
                 return error("the step before it, '" + step.name() + "', failed: " + reason, null);
             }
@@ -62,7 +67,9 @@ final class Cell {
             cell = repeated(request, credential);
         } else {
             ApiRequest authorized = RequestSender.authorize(request, credential);
-            cell = judge(authorized, sender.send(authorized, expected, credential, true), credential.accessToken());
+            ApiResult result = sender.send(authorized, expected, credential, true);
+            CheckEngine.collect(check.collect(), result, column, collected);
+            cell = judge(authorized, result, credential.accessToken());
         }
         return identities.jkuFetches(column).map(fetched -> cell.withNote(fetched == 0
                 ? "the server did not fetch the jku key set"
@@ -81,7 +88,9 @@ final class Cell {
             sent++;
             Credential.Bearer token = new Credential.Bearer(forged.token(), null);
             ApiRequest authorized = RequestSender.authorize(request, token);
-            CellResult cell = judge(authorized, sender.send(authorized, expected, token, true), token.accessToken());
+            ApiResult result = sender.send(authorized, expected, token, true);
+            CheckEngine.collect(check.collect(), result, column, collected);
+            CellResult cell = judge(authorized, result, token.accessToken());
             if (cell.outcome() != Outcome.PASS) {
                 String accepted = cell.actual() >= 200 && cell.actual() < 300
                         ? " — the server accepted a forged token"
@@ -114,6 +123,7 @@ final class Cell {
                 return error("stopped after " + i + " of " + repeat.count() + " requests", null);
             }
             result = sender.send(authorized, null, credential, false);
+            CheckEngine.collect(check.collect(), result, column, collected);
             if (result instanceof ApiResult.Response response) {
                 statuses.merge(response.status(), 1, Integer::sum);
             } else {

@@ -126,6 +126,7 @@ public final class CheckEngine {
             }
         };
         Variables variables = Variables.forRun(suite.variables(), runId, suite.environment());
+        Collected collected = new Collected();
         List<RowResult> rows = new ArrayList<>();
         try (Identities identities = new Identities(sender, suite.auth(), suite.identities(), clock, listener)) {
             listener.message("Obtaining " + suite.identities().size() + " identities");
@@ -135,7 +136,8 @@ public final class CheckEngine {
                     break;
                 }
                 listener.message("Setup: " + step.name());
-                if (runStep(step, variables, identities, sender) instanceof StepOutcome.Failed(String reason)) {
+                if (runStep(step, variables, identities, sender, collected)
+                        instanceof StepOutcome.Failed(String reason)) {
                     notes.add("Setup step '" + step.name() + "' failed: " + reason);
                 }
             }
@@ -147,7 +149,7 @@ public final class CheckEngine {
             });
             notes.addAll(identities.notes());
 
-            rows.addAll(runChecks(suite, options, variables, identities, sender, counting, control));
+            rows.addAll(runChecks(suite, options, variables, identities, sender, counting, control, collected));
 
             Replays replays = new Replays(sender, identities, runId, counting);
             for (var replay : suite.replays()) {
@@ -157,6 +159,8 @@ public final class CheckEngine {
                 listener.message("Replay: " + replay.name());
                 rows.addAll(replays.run(replay));
             }
+            // After a Stop too: what the run created so far is removed all the same.
+            tearDown(suite, variables, identities, sender, collected, notes, listener);
         }
 
         List<String> columns = new ArrayList<>(suite.columns());
@@ -170,7 +174,8 @@ public final class CheckEngine {
     }
 
     private List<RowResult> runChecks(Suite suite, RunOptions options, Variables variables, Identities identities,
-                                      RequestSender sender, RunListener counting, RunControl control) {
+                                      RequestSender sender, RunListener counting, RunControl control,
+                                      Collected collected) {
         List<String> notes = new ArrayList<>();
         List<Map<String, CellResult>> checkCells = new ArrayList<>();
         suite.checks().forEach(check -> checkCells.add(new ConcurrentHashMap<>()));
@@ -191,7 +196,8 @@ public final class CheckEngine {
                             if (control.isCancelled()) {
                                 return;
                             }
-                            CellResult cell = new Cell(check, column, identities, sender, control).run(variables);
+                            CellResult cell = new Cell(check, column, identities, sender, control, collected)
+                                    .run(variables);
                             cells.put(column, cell);
                             counting.cellDone(cell, 0);
                         } finally {
@@ -235,7 +241,8 @@ public final class CheckEngine {
         }
     }
 
-    static StepOutcome runStep(Step step, Variables variables, Identities identities, RequestSender sender) {
+    static StepOutcome runStep(Step step, Variables variables, Identities identities, RequestSender sender,
+                               Collected collected) {
         Credential credential = identities.current(step.as(), variables);
         if (credential instanceof Credential.Unavailable(String reason)) {
             return new StepOutcome.Failed("no token for '" + step.as() + "': " + reason);
@@ -267,7 +274,52 @@ public final class CheckEngine {
             }
             variables.put(capture.getKey(), value.get());
         }
+        collect(step.collect(), response, step.as(), collected);
         return new StepOutcome.Done();
+    }
+
+    /** Adds what a successful answer holds at each pointer to its collection; an unsuccessful one created nothing. */
+    static void collect(Map<String, String> collect, ApiResult result, String collector, Collected collected) {
+        if (collect.isEmpty() || !(result instanceof ApiResult.Response response) || !response.isSuccess()) {
+            return;
+        }
+        collect.forEach((collection, from) -> capture(from, response)
+                .ifPresent(value -> collected.add(collection, value, collector)));
+    }
+
+    /**
+     * Runs the teardown steps, a {@code for_each} step once per collected item; what fails is noted, not thrown: a
+     * run's results stand whether or not its clean-up went through.
+     */
+    private static void tearDown(Suite suite, Variables variables, Identities identities, RequestSender sender,
+                                 Collected collected, List<String> notes, RunListener listener) {
+        for (Step step : suite.teardown()) {
+            if (step.forEach() == null) {
+                listener.message("Teardown: " + step.name());
+                if (runStep(step, variables.child(), identities, sender, collected)
+                        instanceof StepOutcome.Failed(String reason)) {
+                    notes.add("Teardown step '" + step.name() + "' failed: " + reason);
+                }
+                continue;
+            }
+            List<Collected.Item> items = collected.items(step.forEach());
+            listener.message("Teardown: " + step.name() + " (" + items.size() + ")");
+            int failed = 0;
+            String firstReason = "";
+            for (Collected.Item item : items) {
+                Step each = step.as().equals(Step.COLLECTOR) ? new Step(step.name(), item.collector(), step.request(),
+                        step.expect(), step.capture(), step.collect(), step.forEach()) : step;
+                if (runStep(each, variables.with(Map.of("item", item.value())), identities, sender, collected)
+                        instanceof StepOutcome.Failed(String reason)) {
+                    failed++;
+                    firstReason = firstReason.isEmpty() ? reason : firstReason;
+                }
+            }
+            if (failed > 0) {
+                notes.add("Teardown step '" + step.name() + "' failed for " + failed + " of " + items.size()
+                        + " items, first: " + firstReason);
+            }
+        }
     }
 
     private static Optional<String> capture(String from, ApiResult.Response response) {

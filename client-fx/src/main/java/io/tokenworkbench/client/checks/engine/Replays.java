@@ -134,9 +134,20 @@ final class Replays {
             return errors(FRESH_USER, "confirming the reset failed: " + RequestSender.describe(confirmed), refresh,
                     reused);
         }
-        return List.of(replayed(refresh, FRESH_USER, refreshRequest(token.refreshToken()), StatusSet.of(401)),
+        List<RowResult> rows = List.of(replayed(refresh, FRESH_USER, refreshRequest(token.refreshToken()),
+                        StatusSet.of(401)),
                 replayed(reused, FRESH_USER, sender.json("POST", "/v1/auth/password-reset/confirm",
                         Map.of("token", resetToken.get(), "new_password", strongPassword()), null), StatusSet.of(400)));
+        removeThrowaway(replay, user.get());
+        return rows;
+    }
+
+    /** With {@code by}, the throwaway user of a password-reset replay is deleted afterwards: nothing is left behind. */
+    private void removeThrowaway(Replay replay, Throwaway user) {
+        if (replay.by() != null && identities.obtained().get(replay.by()) instanceof Credential.Bearer admin) {
+            sender.send(ApiRequest.of("DELETE", sender.server(), "/v1/users/" + user.id()).withBearer(admin.token()),
+                    StatusSet.of(204));
+        }
     }
 
     private List<RowResult> deleteUser(Replay replay) {

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param beforeEach  steps run before each cell, their captures visible to that cell only
  * @param assertions  further conditions on the responses (and on the identities' tokens)
  * @param repeat      send the request several times in a row per identity (throttles), or null for once
+ * @param collect     collection name → where in a successful answer to take a value for that run-wide
+ *                    collection, e.g. the id of what the request created, for the teardown to delete
  */
 public record Check(String name, RequestSpec request, List<String> identities, Map<String, StatusSet> expected,
-                    boolean freshToken, List<Step> beforeEach, List<Assertion> assertions, Repeat repeat) {
+                    boolean freshToken, List<Step> beforeEach, List<Assertion> assertions, Repeat repeat,
+                    Map<String, String> collect) {
 
     /** The largest {@link Repeat#count()}: a throttle shows long before, and a run must stay bounded. */
     public static final int MAX_REPEAT = 1000;
@@ -37,6 +40,7 @@ public record Check(String name, RequestSpec request, List<String> identities, M
         expected = Map.copyOf(expected);
         beforeEach = List.copyOf(beforeEach);
         assertions = List.copyOf(assertions);
+        collect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(collect));
     }
 
     public Optional<StatusSet> expectedFor(String identity) {

@@ -8,7 +8,8 @@ package io.tokenworkbench.client.checks.suite;
  * @param event    what happens between issuing and replaying
  * @param username for logout and refresh: whose session (a fresh login); others use a throwaway registered user
  * @param password that user's password
- * @param by       for user deletion: the identity allowed to delete users
+ * @param by       for user deletion: the identity allowed to delete users; for a password reset, optionally the one
+ *                 that deletes the throwaway user afterwards
  * @param session  how its sessions are obtained: the password grant, or (our backend in dev mode) the dev mint,
  *                 which spends nothing of the token endpoint's rate limit
  */

@@ -25,11 +25,12 @@ import java.util.Optional;
  * @param setup       steps run once, in order, before the checks
  * @param checks      the matrix rows
  * @param replays     replay steps, run after the checks
+ * @param teardown    steps run once the rest is done (also after Stop), to remove what the run created
  * @param environment where {@code ${env:…}} and {@code ${file:…}} references are read
  */
 public record Suite(String name, String description, Optional<String> server, int parallelism,
                     Map<String, String> variables, Auth auth, List<SuiteIdentity> identities, List<Step> setup,
-                    List<Check> checks, List<Replay> replays, SuiteEnvironment environment) {
+                    List<Check> checks, List<Replay> replays, List<Step> teardown, SuiteEnvironment environment) {
 
     public static final String ANONYMOUS = "anonymous";
 
@@ -39,6 +40,7 @@ public record Suite(String name, String description, Optional<String> server, in
         setup = List.copyOf(setup);
         checks = List.copyOf(checks);
         replays = List.copyOf(replays);
+        teardown = List.copyOf(teardown);
     }
 
     /** Every column name: {@code anonymous} first, then the identities in order. */
@@ -52,13 +54,13 @@ public record Suite(String name, String description, Optional<String> server, in
     /** The same suite with its check list replaced. */
     public Suite withChecks(List<Check> newChecks) {
         return new Suite(name, description, server, parallelism, variables, auth, identities, setup, newChecks, replays,
-                environment);
+                teardown, environment);
     }
 
     /** The same suite with another {@code auth} section. */
     public Suite withAuth(Auth newAuth) {
         return new Suite(name, description, server, parallelism, variables, newAuth, identities, setup, checks, replays,
-                environment);
+                teardown, environment);
     }
 
     /**

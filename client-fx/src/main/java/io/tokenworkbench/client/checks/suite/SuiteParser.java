@@ -121,7 +121,7 @@ public final class SuiteParser {
 
     private Suite suite(JsonNode root, SuiteEnvironment environment) {
         in.knownKeys(root, "", "name", "description", "server", "parallelism", "variables", "auth", "identities",
-                "groups", "assert", "setup", "checks", "replays");
+                "groups", "assert", "setup", "checks", "replays", "teardown");
         String name = in.requiredText(root, "", "name");
         String description = in.optionalText(root, "", "description");
         Optional<String> server = Optional.ofNullable(in.optionalText(root, "", "server"));
@@ -158,6 +158,7 @@ public final class SuiteParser {
         Map<String, List<String>> groups = groups(root.get("groups"), identityNames);
         List<Assertion> everyCheck = assertions(root.get("assert"), "/assert", identityNames, groups);
 
+        Set<String> collected = new HashSet<>();
         List<Step> setup = new ArrayList<>();
         JsonNode setupNode = root.get("setup");
         if (setupNode != null && !setupNode.isNull()) {
@@ -165,7 +166,7 @@ public final class SuiteParser {
                 in.problem("/setup", "setup must be a list of steps");
             } else {
                 for (int i = 0; i < setupNode.size(); i++) {
-                    Step step = step(setupNode.get(i), "/setup/" + i, identityNames, known);
+                    Step step = step(setupNode.get(i), "/setup/" + i, identityNames, known, collected, false);
                     if (step != null) {
                         setup.add(step);
                         known.addAll(step.capture().keySet());
@@ -182,7 +183,8 @@ public final class SuiteParser {
         } else {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < checksNode.size(); i++) {
-                Check check = check(checksNode.get(i), "/checks/" + i, identityNames, groups, everyCheck, known);
+                Check check = check(checksNode.get(i), "/checks/" + i, identityNames, groups, everyCheck, known,
+                        collected);
                 if (check != null && !names.add(check.name())) {
                     in.problem("/checks/" + i + "/name", "another check is already called '" + check.name() + "'");
                 }
@@ -192,22 +194,60 @@ public final class SuiteParser {
             }
         }
         List<Replay> replays = replays(root.get("replays"), identityNames);
+        List<Step> teardown = new ArrayList<>();
+        JsonNode teardownNode = root.get("teardown");
+        if (teardownNode != null && !teardownNode.isNull()) {
+            if (!teardownNode.isArray()) {
+                in.problem("/teardown", "teardown must be a list of steps");
+            } else {
+                Set<String> withItem = new HashSet<>(known);
+                withItem.add(ITEM);
+                for (int i = 0; i < teardownNode.size(); i++) {
+                    Step step = step(teardownNode.get(i), "/teardown/" + i, identityNames, withItem, collected, true);
+                    if (step != null) {
+                        teardown.add(step);
+                    }
+                }
+            }
+        }
         return new Suite(name == null ? "" : name, description == null ? "" : description, server, parallelism,
-                variables, auth, identities, setup, checks, replays, environment);
+                variables, auth, identities, setup, checks, replays, teardown, environment);
     }
 
-    private Step step(JsonNode node, String at, Set<String> identities, Set<String> knownVariables) {
+    /** The variable a teardown step's {@code for_each} sets to each collected value. */
+    static final String ITEM = "item";
+
+    /**
+     * @param collected the run-wide collections named so far; a {@code collect} adds to it, a {@code for_each} must
+     *                  name one of it
+     * @param teardown  whether the step is a teardown step ({@code for_each} and {@code as: collector} allowed)
+     */
+    private Step step(JsonNode node, String at, Set<String> identities, Set<String> knownVariables,
+                      Set<String> collected, boolean teardown) {
         if (!in.isObject(node, at, "a step needs at least a request")) {
             return null;
         }
-        in.knownKeys(node, at, "name", "as", "request", "expect", "capture");
+        in.knownKeys(node, at, "name", "as", "request", "expect", "capture", "collect", "for_each");
         String as = in.optionalText(node, at, "as");
+        String forEach = in.optionalText(node, at, "for_each");
+        if (forEach != null && !teardown) {
+            in.problem(at + "/for_each", "for_each is for teardown steps: they run once per collected item");
+            forEach = null;
+        } else if (forEach != null && !collected.contains(forEach)) {
+            in.problem(at + "/for_each", "no check or step collects '" + forEach + "'"
+                    + (collected.isEmpty() ? "" : "; collected: " + String.join(", ", new java.util.TreeSet<>(collected))));
+        }
         if (as == null) {
             as = Suite.ANONYMOUS;
+        } else if (as.equals(Step.COLLECTOR)) {
+            if (forEach == null) {
+                in.problem(at + "/as", "as: collector acts as whoever collected the item, so it needs for_each");
+            }
         } else if (!identities.contains(as)) {
             in.problem(at + "/as", SuiteReader.unknownIdentity(as, identities));
         }
-        RequestSpec request = in.request(node.get("request"), at + "/request", knownVariables::contains);
+        Set<String> variables = forEach == null && teardown ? withoutItem(knownVariables) : knownVariables;
+        RequestSpec request = in.request(node.get("request"), at + "/request", variables::contains);
         StatusSet expect = node.has("expect") ? in.statusSet(node.get("expect"), at + "/expect") : null;
         Map<String, String> capture = in.stringMap(node.get("capture"), at + "/capture");
         capture.forEach((variable, from) -> {
@@ -217,15 +257,40 @@ public final class SuiteParser {
             } else if (BUILTIN_VARIABLES.contains(variable)) {
                 in.problem(captureAt, "'" + variable + "' is a built-in variable");
             }
-            if (!from.startsWith("/") && !from.startsWith("header:") && !from.isEmpty()) {
-                in.problem(captureAt, "capture from a JSON pointer such as /id, or header:Location");
-            }
+            pointer(from, captureAt, "capture");
         });
+        Map<String, String> collect = collections(node.get("collect"), at + "/collect");
+        collected.addAll(collect.keySet());
         String name = in.optionalText(node, at, "name");
         if (request == null) {
             return null;
         }
-        return new Step(name == null ? request.toString() : name, as, request, expect, capture);
+        return new Step(name == null ? request.toString() : name, as, request, expect, capture, collect, forEach);
+    }
+
+    private static Set<String> withoutItem(Set<String> variables) {
+        Set<String> without = new HashSet<>(variables);
+        without.remove(ITEM);
+        return without;
+    }
+
+    /** {@code collect: {name: /pointer}}: names of run-wide collections and where their values come from. */
+    private Map<String, String> collections(JsonNode node, String at) {
+        Map<String, String> collect = in.stringMap(node, at);
+        collect.forEach((collection, from) -> {
+            String collectAt = at + "/" + SuiteReader.escape(collection);
+            if (!collection.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                in.problem(collectAt, "collection names are letters, digits and '_'");
+            }
+            pointer(from, collectAt, "collect");
+        });
+        return collect;
+    }
+
+    private void pointer(String from, String at, String what) {
+        if (!from.startsWith("/") && !from.startsWith("header:") && !from.isEmpty()) {
+            in.problem(at, what + " from a JSON pointer such as /id, or header:Location");
+        }
     }
 
     private Map<String, List<String>> groups(JsonNode node, Set<String> identities) {
@@ -262,12 +327,12 @@ public final class SuiteParser {
     }
 
     private Check check(JsonNode node, String at, Set<String> identities, Map<String, List<String>> groups,
-                        List<Assertion> everyCheck, Set<String> knownVariables) {
+                        List<Assertion> everyCheck, Set<String> knownVariables, Set<String> collected) {
         if (!in.isObject(node, at, "a check needs name, request and expect")) {
             return null;
         }
         in.knownKeys(node, at, "name", "request", "expect", "identities", "fresh_token", "before_each", "assert",
-                "repeat", "suite_assertions", "note");
+                "repeat", "suite_assertions", "note", "collect");
         Set<String> variables = new HashSet<>(knownVariables);
         List<Step> beforeEach = new ArrayList<>();
         JsonNode beforeNode = node.get("before_each");
@@ -276,7 +341,8 @@ public final class SuiteParser {
                 in.problem(at + "/before_each", "before_each must be a list of steps");
             } else {
                 for (int i = 0; i < beforeNode.size(); i++) {
-                    Step step = step(beforeNode.get(i), at + "/before_each/" + i, identities, variables);
+                    Step step = step(beforeNode.get(i), at + "/before_each/" + i, identities, variables, collected,
+                            false);
                     if (step != null) {
                         beforeEach.add(step);
                         variables.addAll(step.capture().keySet());
@@ -334,10 +400,12 @@ public final class SuiteParser {
         } else if (suiteAssertions == null || suiteAssertions.asBoolean()) {
             assertions.addAll(everyCheck);
         }
+        Map<String, String> collect = collections(node.get("collect"), at + "/collect");
+        collected.addAll(collect.keySet());
         if (request == null || name == null) {
             return null;
         }
-        return new Check(name, request, columns, expected, fresh, beforeEach, assertions, repeat);
+        return new Check(name, request, columns, expected, fresh, beforeEach, assertions, repeat, collect);
     }
 
     /** {@code 200}, {@code [200, 429]}, or {identity | group | default → statuses}, for each of the columns. */
@@ -573,6 +641,11 @@ public final class SuiteParser {
                     }
                 }
                 case PASSWORD_RESET -> {
+                    by = in.optionalText(r, at, "by");
+                    if (by != null && (!identities.contains(by) || by.equals(Suite.ANONYMOUS))) {
+                        in.problem(at + "/by", "by names the identity that deletes the throwaway user afterwards, "
+                                + "e.g. root; " + SuiteReader.unknownIdentity(by, identities));
+                    }
                 }
             }
             replays.add(new Replay(name == null ? "replay after " + eventName : name, event.get(), username,

@@ -514,6 +514,12 @@ public final class MatrixViewModel {
                 || row.cells().keySet().stream().anyMatch(column -> change(row.name(), column).isPresent()) : null);
     }
 
+    /** Whether the check of this row runs as this identity at all (a check may name only some). */
+    public boolean runsAs(String row, String column) {
+        Check check = checksByRow.get(row);
+        return check == null || check.identities().contains(column);
+    }
+
     /** Says why a cell is blank: the check does not run for that identity, or the run has not reached it. */
     public void explainBlank(String row, String column) {
         selectedCell.set(null);

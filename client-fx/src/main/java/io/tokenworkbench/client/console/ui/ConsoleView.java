@@ -93,6 +93,7 @@ public final class ConsoleView extends BorderPane {
         for (javafx.scene.layout.Region fixed : new javafx.scene.layout.Region[] {method, as, sendAs, send, curl}) {
             fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        path.setOnAction(event -> model.send());
         HBox requestLine = new HBox(8, method, path, as, sendAs, send, curl);
         requestLine.setAlignment(Pos.CENTER_LEFT);
 
@@ -199,7 +200,8 @@ public final class ConsoleView extends BorderPane {
         });
 
         SplitPane split = new SplitPane(history, compose);
-        split.setDividerPositions(0.25);
+        split.setDividerPositions(0.22);
+        getProperties().put("initial-focus", path);
         setCenter(split);
         setPadding(new Insets(12));
         sceneProperty().addListener((obs, old, scene) -> {

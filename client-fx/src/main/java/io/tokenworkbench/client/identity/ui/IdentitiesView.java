@@ -216,6 +216,7 @@ public final class IdentitiesView extends BorderPane {
         VBox center = new VBox(8, list, actions, timelineTitle, timeline);
         VBox.setVgrow(list, Priority.ALWAYS);
         setTop(new VBox(8, form, message));
+        getProperties().put("initial-focus", kind);
         setCenter(center);
         BorderPane.setMargin(center, new Insets(12, 0, 0, 0));
         setPadding(new Insets(12));

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.inspector.ClaimRow;
 import io.tokenworkbench.client.inspector.Finding;
 import io.tokenworkbench.client.inspector.TokenComparison;
+import io.tokenworkbench.client.support.ui.TextColumns;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TitledPane;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -108,10 +109,10 @@ public final class InspectorView extends BorderPane {
         TableView<ClaimRow> claims = new TableView<>(model.claims());
         claims.setId("claimsTable");
         claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        claims.getColumns().add(wrapping("Claim", ClaimRow::name, 120, true));
-        claims.getColumns().add(wrapping("Value", ClaimRow::value, 280, false));
-        claims.getColumns().add(wrapping("When · meaning", row -> row.time().isEmpty() ? row.meaning()
-                : row.time() + (row.meaning().isEmpty() ? "" : "\n" + row.meaning()), 360, false));
+        claims.getColumns().add(TextColumns.of("Claim", ClaimRow::name, 120, true));
+        claims.getColumns().add(TextColumns.of("Value", ClaimRow::value, 280));
+        claims.getColumns().add(TextColumns.of("When · meaning", row -> row.time().isEmpty() ? row.meaning()
+                : row.time() + (row.meaning().isEmpty() ? "" : "\n" + row.meaning()), 360));
         claims.setPlaceholder(new Label("Paste a token above to see its claims"));
 
         ListView<Finding> findings = new ListView<>(model.findings());
@@ -201,10 +202,10 @@ public final class InspectorView extends BorderPane {
         TableView<TokenComparison.Row> table = new TableView<>(model.comparison());
         table.setId("comparisonTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(comparisonColumn("Part", TokenComparison.Row::part, 70));
-        table.getColumns().add(comparisonColumn("Claim", TokenComparison.Row::name, 110));
-        table.getColumns().add(comparisonColumn("This token", TokenComparison.Row::left, 220));
-        table.getColumns().add(comparisonColumn("Other token", TokenComparison.Row::right, 220));
+        table.getColumns().add(TextColumns.of("Part", TokenComparison.Row::part, 70));
+        table.getColumns().add(TextColumns.of("Claim", TokenComparison.Row::name, 110, true));
+        table.getColumns().add(TextColumns.of("This token", TokenComparison.Row::left, 220));
+        table.getColumns().add(TextColumns.of("Other token", TokenComparison.Row::right, 220));
         table.setPlaceholder(new Label("Nothing to compare yet: paste a second token or pick an identity"));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -225,14 +226,6 @@ public final class InspectorView extends BorderPane {
         Tab tab = new Tab("Compare", box);
         tab.setId("compareTab");
         return tab;
-    }
-
-    private static TableColumn<TokenComparison.Row, String> comparisonColumn(
-            String title, Function<TokenComparison.Row, String> value, double width) {
-        TableColumn<TokenComparison.Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     private static void colour(Label label, InspectorViewModel.SignatureState state) {
@@ -257,35 +250,5 @@ public final class InspectorView extends BorderPane {
                 javafx.scene.paint.Color.web(colour));
         tab.setGraphic(swatch);
         return tab;
-    }
-
-    /** A column whose cells wrap their text and show all of it in a tooltip, so nothing is cut with "…". */
-    private static TableColumn<ClaimRow, String> wrapping(String title, Function<ClaimRow, String> value, double width,
-                                                         boolean bold) {
-        TableColumn<ClaimRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
-
-            {
-                text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                text.getStyleClass().add("text");
-                if (bold) {
-                    text.setStyle("-fx-font-weight: bold;");
-                }
-                text.fillProperty().bind(textFillProperty());
-                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : text);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
-            }
-        });
-        return column;
     }
 }

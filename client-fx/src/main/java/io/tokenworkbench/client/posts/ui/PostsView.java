@@ -1,6 +1,7 @@
 package io.tokenworkbench.client.posts.ui;
 
 import atlantafx.base.theme.Styles;
+import io.tokenworkbench.client.support.ui.TextColumns;
 import io.tokenworkbench.model.post.Post;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -49,10 +50,10 @@ public final class PostsView extends BorderPane {
         TableView<Post> table = new TableView<>(model.posts());
         table.setId("postsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Id", p -> String.valueOf(p.id()), 60));
-        table.getColumns().add(column("Owner", model::ownerOf, 140));
-        table.getColumns().add(column("State", p -> p.published() ? "published" : "draft", 90));
-        table.getColumns().add(column("Title", Post::title, 400));
+        table.getColumns().add(TextColumns.of("Id", p -> String.valueOf(p.id()), 60));
+        table.getColumns().add(TextColumns.of("Owner", model::ownerOf, 140));
+        table.getColumns().add(TextColumns.of("State", p -> p.published() ? "published" : "draft", 90));
+        table.getColumns().add(TextColumns.of("Title", Post::title, 400));
         table.setPlaceholder(new Label("No posts: reload, or choose an identity"));
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         model.setReselect(post -> {
@@ -132,12 +133,6 @@ public final class PostsView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         setCenter(center);
         setPadding(new Insets(12));
-    }
-
-    private static TableColumn<Post, String> column(String title, Function<Post, String> value, double width) {
-        TableColumn<Post, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        getProperties().put("initial-focus", table);
     }
 }

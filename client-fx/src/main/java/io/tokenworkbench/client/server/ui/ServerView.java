@@ -2,6 +2,7 @@ package io.tokenworkbench.client.server.ui;
 
 import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.server.ServerDiscovery;
+import io.tokenworkbench.client.support.ui.TextColumns;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,10 +47,19 @@ public final class ServerView extends VBox {
             }
         });
         model.probePathProperty().addListener((obs, old, path) -> probe.setText(path));
-        HBox bar = new HBox(12, title, refresh, summary, new javafx.scene.layout.Region(), new Label("Probe path"),
-                probe);
-        HBox.setHgrow(bar.getChildren().get(3), javafx.scene.layout.Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label probeLabel = new Label("Probe path");
+        probeLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        probe.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox titleRow = new HBox(12, title, refresh, gap, probeLabel, probe);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, titleRow, summary);
+        getProperties().put("initial-focus", refresh);
 
         Label problems = new Label();
         problems.setId("serverProblems");
@@ -62,8 +72,8 @@ public final class ServerView extends VBox {
         TableView<ServerDiscovery.Entry> metadata = new TableView<>(model.metadata());
         metadata.setId("metadataTable");
         metadata.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        metadata.getColumns().add(column("Metadata (RFC 8414)", ServerDiscovery.Entry::name, 260));
-        metadata.getColumns().add(column("Value", ServerDiscovery.Entry::value, 600));
+        metadata.getColumns().add(TextColumns.of("Metadata (RFC 8414)", ServerDiscovery.Entry::name, 280, true));
+        metadata.getColumns().add(TextColumns.of("Value", ServerDiscovery.Entry::value, 560));
         metadata.setPlaceholder(new Label("Press Discover to read /.well-known/oauth-authorization-server or "
                 + "/.well-known/openid-configuration"));
 
@@ -71,23 +81,16 @@ public final class ServerView extends VBox {
         keys.setId("keysTable");
         keys.setPrefHeight(180);
         keys.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        keys.getColumns().add(column("kid", ServerDiscovery.KeyInfo::kid, 320));
-        keys.getColumns().add(column("kty", ServerDiscovery.KeyInfo::type, 70));
-        keys.getColumns().add(column("alg", ServerDiscovery.KeyInfo::algorithm, 80));
-        keys.getColumns().add(column("use", ServerDiscovery.KeyInfo::use, 60));
-        keys.getColumns().add(column("size", ServerDiscovery.KeyInfo::size, 100));
+        keys.getColumns().add(TextColumns.of("kid", ServerDiscovery.KeyInfo::kid, 320));
+        keys.getColumns().add(TextColumns.of("kty", ServerDiscovery.KeyInfo::type, 70));
+        keys.getColumns().add(TextColumns.of("alg", ServerDiscovery.KeyInfo::algorithm, 80));
+        keys.getColumns().add(TextColumns.of("use", ServerDiscovery.KeyInfo::use, 60));
+        keys.getColumns().add(TextColumns.of("size", ServerDiscovery.KeyInfo::size, 100));
         keys.setPlaceholder(new Label("No keys read yet"));
         Label keysTitle = new Label("Public keys (JWKS)");
         keysTitle.getStyleClass().add(Styles.TITLE_4);
 
         getChildren().addAll(bar, problems, metadata, keysTitle, keys);
         VBox.setVgrow(metadata, Priority.ALWAYS);
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }

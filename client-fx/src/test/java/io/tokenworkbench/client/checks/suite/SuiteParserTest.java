@@ -65,6 +65,36 @@ class SuiteParserTest {
     }
 
     @Test
+    void teardownStepsGoThroughWhatChecksCollect() throws SuiteException {
+        Suite suite = SuiteParser.parse("teardown.yaml", """
+                name: teardown
+                identities:
+                  alice: {login: {username: alice, password: pw}}
+                checks:
+                  - name: create
+                    request: {method: POST, path: /v1/posts, json: {title: t}}
+                    expect: {default: 401, alice: 201}
+                    collect: {posts: /id}
+                teardown:
+                  - {for_each: posts, as: collector, request: "DELETE /v1/posts/${item}", expect: [204, 404]}
+                """);
+
+        assertEquals(java.util.Map.of("posts", "/id"), suite.checks().getFirst().collect());
+        assertEquals("posts", suite.teardown().getFirst().forEach());
+        assertEquals(Step.COLLECTOR, suite.teardown().getFirst().as());
+
+        List<String> problems = problems(MINIMAL + """
+                teardown:
+                  - {for_each: nothing, request: "DELETE /x/${item}"}
+                  - {as: collector, request: "DELETE /x/${item}"}
+                """);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no check or step collects 'nothing'")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("as: collector acts as whoever collected")),
+                problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("item")), "${item} only with for_each: " + problems);
+    }
+
+    @Test
     void brokenYamlNamesLineAndColumn() {
         SuiteException e = assertThrows(SuiteException.class, () -> SuiteParser.parse("bad.yaml", """
                 name: broken

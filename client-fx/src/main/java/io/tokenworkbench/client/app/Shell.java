@@ -159,6 +159,7 @@ public final class Shell extends BorderPane {
         bannerBox.setVisible(false);
         HBox.setHgrow(banner, Priority.ALWAYS);
         StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
+        pageHolder.setId("pageHolder");
         StackPane centre = new StackPane(pageHolder, bannerBox);
         setCenter(centre);
 
@@ -227,7 +228,7 @@ public final class Shell extends BorderPane {
                 context.tasks(), context.clipboard());
         InspectorView inspectorView = new InspectorView(inspector, sign, context.identities());
         VBox inspectorPage = new VBox(new HBox(inspectActive), inspectorView);
-        inspectorPage.getProperties().put("initial-focus", inspectorView.lookup("#tokenInput"));
+        inspectorPage.getProperties().put("initial-focus", inspectorView.getProperties().get("initial-focus"));
         inspectorPage.setPadding(new Insets(12, 0, 0, 12));
         VBox.setVgrow(inspectorView, Priority.ALWAYS);
 
@@ -261,7 +262,52 @@ public final class Shell extends BorderPane {
         pages.put(Page.SERVER, new ServerView(serverModel));
     }
 
+    /**
+     * When the focused control is disabled while its work runs (Send, Log in…), JavaFX would move the focus to the
+     * next control, selecting a text field's whole text for the next keystroke to replace. Instead the focus waits
+     * on the page, and goes back to the control once it is enabled again.
+     */
+    private void keepFocusThroughBusyControls(Scene scene) {
+        pageHolder.setFocusTraversable(false);
+        Node[] parked = {null};
+        scene.focusOwnerProperty().addListener((obs, old, now) -> {
+            if (old != null && old.isDisabled() && isInside(old, pageHolder) && parked[0] == null) {
+                parked[0] = old;
+                old.disabledProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends Boolean> value, Boolean was,
+                                        Boolean disabled) {
+                        if (!disabled) {
+                            value.removeListener(this);
+                            Node owner = scene.getFocusOwner();
+                            if ((owner == null || owner == pageHolder) && parked[0] != null
+                                    && parked[0].getScene() == scene) {
+                                parked[0].requestFocus();
+                            }
+                            parked[0] = null;
+                        }
+                    }
+                });
+            }
+            // The scene's own fallback (to nothing, then to the next control) is undone; a move the person makes
+            // from the page is left alone.
+            boolean fallback = old == parked[0] || old == null;
+            if (parked[0] != null && fallback && now != pageHolder) {
+                Platform.runLater(() -> {
+                    Node owner = scene.getFocusOwner();
+                    if (parked[0] != null && owner != pageHolder && owner != parked[0]) {
+                        if (owner instanceof javafx.scene.control.TextInputControl field) {
+                            field.deselect();
+                        }
+                        pageHolder.requestFocus();
+                    }
+                });
+            }
+        });
+    }
+
     private void installKeys(Scene scene) {
+        keepFocusThroughBusyControls(scene);
         for (Page page : Page.values()) {
             scene.getAccelerators().put(KeyCombination.keyCombination(page.shortcut()), () -> show(page));
         }
@@ -334,7 +380,14 @@ public final class Shell extends BorderPane {
     /** Shows a page and puts the keyboard focus on its first control (never on the server URL). */
     public void show(Page page) {
         Node node = pages.get(page);
-        pageHolder.getChildren().setAll(node);
+        // Move the focus into the new page before the old one leaves, so the scene never falls back on the first
+        // control of the window; and once more after the next pulse, when the new page is laid out.
+        if (!pageHolder.getChildren().contains(node)) {
+            pageHolder.getChildren().add(node);
+        }
+        node.applyCss();   // creates the skins, so that controls inside tabs are in the scene and can take focus
+        focusFirstIn(node);
+        pageHolder.getChildren().retainAll(node);
         currentPage.set(page);
         navButtons.forEach((each, button) -> {
             button.getStyleClass().remove(Styles.ACCENT);
@@ -347,7 +400,21 @@ public final class Shell extends BorderPane {
             case SERVER -> serverModel.refresh();
             default -> { }
         }
-        Platform.runLater(() -> focusFirstIn(node));
+        Platform.runLater(() -> {
+            Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (owner == null || !isInside(owner, node)) {
+                focusFirstIn(node);
+            }
+        });
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -123,4 +123,42 @@ class ShellViewTest {
         assertEquals(Page.SERVER, shell.currentPageProperty().get());
         assertEquals(Page.IDENTITIES, Page.fromId("a-page-from-an-old-settings-file"));
     }
+
+    @Test
+    void everyPageTakesTheKeyboardOnItsOwnControlNeverOnTheServerUrl(FxRobot robot) {
+        TextField url = robot.lookup("#serverUrl").queryAs(TextField.class);
+        for (Page page : Page.values()) {
+            robot.press(KeyCode.CONTROL, KeyCode.getKeyCode(String.valueOf(page.ordinal() + 1)))
+                    .release(KeyCode.getKeyCode(String.valueOf(page.ordinal() + 1)), KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node focused = url.getScene().getFocusOwner();
+            assertEquals(page, shell.currentPageProperty().get());
+            assertTrue(focused != null && isInside(focused, robot.lookup("#pageHolder").queryAs(
+                    javafx.scene.Parent.class)), page + ": the focus is on " + focused);
+        }
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        assertEquals(url, url.getScene().getFocusOwner(), "Ctrl+L goes to the server URL");
+        assertEquals(url.getText(), url.getSelectedText());
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Parent parent) {
+        for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+            if (at == parent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void tabLeavesATextAreaAndCtrlTabTypesATab(FxRobot robot) {
+        robot.interact(() -> shell.show(Page.CONSOLE));
+        javafx.scene.control.TextArea headers = robot.lookup("#headersArea")
+                .queryAs(javafx.scene.control.TextArea.class);
+        robot.clickOn(headers);
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        assertEquals("\t", headers.getText());
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        assertTrue(!headers.isFocused() && headers.getText().equals("\t"), "Tab moved on and typed nothing");
+    }
 }

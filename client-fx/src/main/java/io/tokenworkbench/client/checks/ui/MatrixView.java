@@ -106,12 +106,14 @@ public final class MatrixView extends BorderPane {
         stop.disableProperty().bind(model.runningProperty().not());
         ProgressBar progress = new ProgressBar();
         progress.setId("runProgress");
-        progress.setPrefWidth(120);
+        progress.setPrefWidth(90);
         progress.progressProperty().bind(model.progressProperty());
         Label progressText = new Label();
         progressText.setId("runProgressText");
         progressText.textProperty().bind(model.progressTextProperty());
-        CheckBox onlyProblems = new CheckBox("Only failures and changes");
+        CheckBox onlyProblems = new CheckBox("Only problems");
+        onlyProblems.setTooltip(new Tooltip("Show only the rows with a cell that failed, got no answer, or changed "
+                + "since the baseline"));
         onlyProblems.setId("onlyProblems");
         onlyProblems.selectedProperty().bindBidirectional(model.onlyProblemsProperty());
         CheckBox compactBox = new CheckBox("Compact");
@@ -219,8 +221,9 @@ public final class MatrixView extends BorderPane {
         names.setItems(model.visibleRows());
         names.setFixedCellSize(ROW_HEIGHT);
         names.setPlaceholder(new Label(""));
-        names.setPrefWidth(220);
-        names.setMinWidth(120);
+        names.setPrefWidth(230);
+        names.setMinWidth(190);
+        names.setMaxWidth(320);
         names.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MatrixRow, String> name = new TableColumn<>("check");
         name.setSortable(false);
@@ -241,7 +244,14 @@ public final class MatrixView extends BorderPane {
         table.getStyleClass().add("matrix-table");
         table.setItems(model.visibleRows());
         table.setFixedCellSize(ROW_HEIGHT);
-        table.setPlaceholder(new Label("Run the suite to fill the matrix"));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.onlyProblemsProperty().get()
+                        && model.lastRunProperty().get() != null
+                        ? "No problems: every cell passed, and nothing changed since the baseline"
+                        : "Run the suite to fill the matrix",
+                model.onlyProblemsProperty(), model.lastRunProperty()));
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().setCellSelectionEnabled(true);
         rebuildColumns();
         model.columns().addListener((ListChangeListener<String>) change -> rebuildColumns());
@@ -258,6 +268,7 @@ public final class MatrixView extends BorderPane {
 
         VBox namesBox = new VBox(names, hbarSpace);
         VBox.setVgrow(names, Priority.ALWAYS);
+        namesBox.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(namesBox, table);
         HBox.setHgrow(table, Priority.ALWAYS);
         box.setMinHeight(120);
@@ -327,7 +338,7 @@ public final class MatrixView extends BorderPane {
                 column.setPrefWidth(40);
             } else {
                 column.setText(identity);
-                column.setPrefWidth(Math.max(58, textWidth(identity) + 28));
+                column.setPrefWidth(Math.max(58, textWidth(identity) * 1.2 + 34));
             }
             column.setCellValueFactory(data -> Bindings.valueAt(data.getValue().cells(), identity));
             column.setCellFactory(c -> new MatrixCell(identity));

@@ -63,6 +63,8 @@ final class SuiteEditor extends VirtualizedScrollPane<CodeArea> {
             return gutter;
         });
         area.replaceText(text.get());
+        area.moveTo(0);
+        area.showParagraphAtTop(0);
         highlight();
         area.textProperty().addListener((obs, old, now) -> {
             highlight();

@@ -208,13 +208,19 @@ public final class IdentitiesView extends BorderPane {
         CheckBox auto = new CheckBox("Refresh automatically before expiry");
         auto.setId("autoRefreshCheck");
         auto.selectedProperty().bindBidirectional(model.autoRefreshProperty());
-        HBox actions = new HBox(8, activate, refresh, logout, remember, remove, auto);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, activate, refresh, logout,
+                remember, remove, auto);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label timelineTitle = new Label("Timeline");
         timelineTitle.getStyleClass().add(Styles.TITLE_4);
-        VBox center = new VBox(8, list, actions, timelineTitle, timeline);
+        VBox identitiesBox = new VBox(8, list, actions);
         VBox.setVgrow(list, Priority.ALWAYS);
+        VBox timelineBox = new VBox(8, timelineTitle, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        timelineBox.setPadding(new Insets(0, 0, 0, 8));
+        javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane(identitiesBox, timelineBox);
+        center.setDividerPositions(0.62);
         setTop(new VBox(8, form, message));
         getProperties().put("initial-focus", kind);
         setCenter(center);
@@ -224,6 +230,10 @@ public final class IdentitiesView extends BorderPane {
 
     /** A list row: a dot for the active identity, its name, and a second line of how, claims and expiry. */
     private final class IdentityCell extends ListCell<Identity> {
+        IdentityCell() {
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Identity identity, boolean empty) {
             super.updateItem(identity, empty);
@@ -237,15 +247,16 @@ public final class IdentitiesView extends BorderPane {
             IdentitySummary summary = model.summaryOf(identity);
             Label name = new Label((isActive ? "● " : "") + identity.label() + (isActive ? "  (active)" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label details = new Label(summary.line() + " · " + identity.origin());
-            details.getStyleClass().add(switch (summary.state()) {
+            javafx.scene.text.Text details = new javafx.scene.text.Text(summary.line() + " · " + identity.origin());
+            details.getStyleClass().addAll("text", switch (summary.state()) {
                 case USABLE -> Styles.TEXT_MUTED;
                 case EXPIRING -> Styles.WARNING;
                 case EXPIRED, WITHOUT_CREDENTIALS -> Styles.DANGER;
             });
-            details.setWrapText(true);
+            if (getListView() != null) {
+                details.wrappingWidthProperty().bind(getListView().widthProperty().subtract(40));
+            }
             VBox lines = new VBox(2, name, details);
-            lines.setMaxWidth(Double.MAX_VALUE);
             setText(null);
             setGraphic(lines);
             setTooltip(new javafx.scene.control.Tooltip(identity.label() + "\n" + summary.line() + "\n"

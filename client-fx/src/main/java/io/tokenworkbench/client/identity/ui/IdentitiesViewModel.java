@@ -295,9 +295,21 @@ public final class IdentitiesViewModel {
                 .map(login -> service.login(server, login.username(), login.password(), null)).toList(), outcomes -> {
                     outcomes.forEach(outcome -> apply(outcome, active.get() == null));
                     long ok = outcomes.stream().filter(o -> o instanceof IdentityService.Outcome.Success).count();
+                    String failures = String.join("; ", outcomes.stream().map(IdentitiesViewModel::failure)
+                            .filter(reason -> !reason.isEmpty()).toList());
                     say(ok == outcomes.size() ? "Added the " + ok + " demo identities"
-                            : "Added " + ok + " of " + outcomes.size() + " demo identities (is the server in dev mode?)");
+                            : "Added " + ok + " of " + outcomes.size() + " demo identities. " + failures);
                 }, reason -> say("Demo login failed: " + reason));
+    }
+
+    private static String failure(IdentityService.Outcome outcome) {
+        return switch (outcome) {
+            case IdentityService.Outcome.Success success -> "";
+            case IdentityService.Outcome.Refused(int status, String reason, Identity identity) ->
+                    identity.label() + ": refused" + (status > 0 ? " (" + status + ")" : "") + ": " + reason;
+            case IdentityService.Outcome.Failed(String reason, Identity identity) ->
+                    identity.label() + ": " + reason;
+        };
     }
 
     /** Adds the pasted token as an identity (it cannot be refreshed). */

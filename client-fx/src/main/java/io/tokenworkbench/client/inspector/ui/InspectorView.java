@@ -57,17 +57,23 @@ public final class InspectorView extends BorderPane {
     private BorderPane createView() {
         TextArea input = new TextArea();
         input.setId("tokenInput");
+        getProperties().put("initial-focus", input);
         input.setPromptText("Paste a JWT (with or without \"Bearer \")");
         input.setWrapText(true);
-        input.setPrefRowCount(3);
+        input.setPrefRowCount(2);
         input.textProperty().bindBidirectional(model.inputProperty());
 
         javafx.scene.text.TextFlow parts = new javafx.scene.text.TextFlow();
         parts.setId("tokenParts");
         parts.setStyle("-fx-font-family: monospace;");
         model.partsProperty().addListener((obs, old, now) -> parts.getChildren().setAll(coloured(now)));
-        parts.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(parts.getChildren()));
-        parts.visibleProperty().bind(parts.managedProperty());
+        javafx.scene.control.ScrollPane partsPane = new javafx.scene.control.ScrollPane(parts);
+        partsPane.setId("tokenPartsPane");
+        partsPane.setFitToWidth(true);
+        partsPane.setMaxHeight(64);
+        partsPane.setPrefViewportHeight(60);
+        partsPane.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(parts.getChildren()));
+        partsPane.visibleProperty().bind(partsPane.managedProperty());
 
         TextArea key = new TextArea();
         key.setId("verificationKey");
@@ -93,6 +99,8 @@ public final class InspectorView extends BorderPane {
         signature.setWrapText(true);
         signature.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         signature.textProperty().bind(model.signatureTextProperty());
+        signature.managedProperty().bind(signature.textProperty().isNotEmpty());
+        signature.visibleProperty().bind(signature.managedProperty());
         model.signatureStateProperty().addListener((obs, old, state) -> colour(signature, state));
 
         ProgressBar expiry = new ProgressBar();
@@ -105,6 +113,8 @@ public final class InspectorView extends BorderPane {
         expiryText.textProperty().bind(model.expiryTextProperty());
         HBox expiryRow = new HBox(8, expiry, expiryText);
         expiryRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        expiryRow.managedProperty().bind(expiryText.textProperty().isNotEmpty());
+        expiryRow.visibleProperty().bind(expiryRow.managedProperty());
 
         TableView<ClaimRow> claims = new TableView<>(model.claims());
         claims.setId("claimsTable");
@@ -136,7 +146,7 @@ public final class InspectorView extends BorderPane {
         lower.setId("inspectorTabs");
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        VBox top = new VBox(8, input, parts, keyPane, error, signature, expiryRow);
+        VBox top = new VBox(8, input, partsPane, keyPane, error, signature, expiryRow);
         BorderPane inspect = new BorderPane(lower);
         inspect.setTop(top);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));

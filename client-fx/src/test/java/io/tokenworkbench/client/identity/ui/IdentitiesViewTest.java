@@ -71,9 +71,14 @@ class IdentitiesViewTest {
 
     @Test
     void demoIdentitiesAreOneClickAwayAndLogoutShowsInTheTimeline(FxRobot robot) throws Exception {
-        robot.clickOn("#demoButton");
+        javafx.scene.control.Button demo = robot.lookup("#demoButton").queryButton();
+        robot.clickOn(demo);
         ListView<Identity> list = robot.lookup("#identityList").queryListView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !demo.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(demo, demo.getScene().getFocusOwner(),
+                "the focus waited while the button was disabled and came back, never to a text field");
         assertTrue(list.getItems().stream().map(Identity::label).toList().containsAll(
                 java.util.List.of("alice", "bob", "sam", "mia", "root")));
 

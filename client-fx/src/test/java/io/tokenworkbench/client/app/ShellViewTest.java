@@ -161,4 +161,30 @@ class ShellViewTest {
         robot.press(KeyCode.TAB).release(KeyCode.TAB);
         assertTrue(!headers.isFocused() && headers.getText().equals("\t"), "Tab moved on and typed nothing");
     }
+
+    @Test
+    void anUnreachableServerIsABannerWithItsReasonAndACountdownOverThePage(FxRobot robot) throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed;
+        double pageTop = robot.lookup("#pageHolder").query().localToScene(0, 0).getY();
+        robot.interact(() -> {
+            context.startClock();
+            context.serverUrl().set(url);
+            shell.startServerChecks();
+        });
+
+        Label banner = robot.lookup("#unreachableBanner").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner.isVisible() && banner.getScene() != null
+                && robot.lookup("#unreachableBox").query().isVisible());
+        assertTrue(banner.getText().startsWith("The server at " + url + " cannot be reached: Connection refused"),
+                banner.getText());
+        assertTrue(banner.getText().matches(".*Trying again in \\d s\\."), banner.getText());
+        assertTrue(!banner.getText().contains("Exception"), "no class names: " + banner.getText());
+        assertEquals(pageTop, robot.lookup("#pageHolder").query().localToScene(0, 0).getY(),
+                "the banner lies over the page instead of pushing it down");
+        robot.interact(shell::stopServerChecks);
+    }
 }

@@ -185,4 +185,45 @@ class MatrixViewTest {
                 "the generated suite is valid");
         assertTrue(robot.lookup("#matrixTable").queryAs(TableView.class).getItems().size() >= 20);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCheckColumnStaysWhileTheMatrixScrollsAndABlankCellSaysWhy(FxRobot robot) throws Exception {
+        robot.interact(() -> model.suiteTextProperty().set(SMALL_SUITE + """
+                  - name: only alice
+                    request: GET /v1/users/me
+                    identities: [alice]
+                    expect: 200
+                """));
+        runAndWait(robot);
+        assertEquals("7 of 7 cells", robot.lookup("#runProgressText").queryAs(Label.class).getText());
+
+        TableView<MatrixRow> names = robot.lookup("#matrixNames").queryAs(TableView.class);
+        TableView<MatrixRow> table = robot.lookup("#matrixTable").queryAs(TableView.class);
+        double before = names.localToScene(0, 0).getX();
+        robot.interact(() -> table.scrollToColumnIndex(table.getColumns().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, names.localToScene(0, 0).getX(), "the names do not scroll sideways");
+        assertEquals(table.getItems(), names.getItems());
+
+        int row = table.getItems().stream().map(MatrixRow::name).toList().indexOf("only alice");
+        robot.interact(() -> table.getFocusModel().focus(row, table.getColumns().getLast()));
+        String details = robot.lookup("#cellDetails").queryAs(TextArea.class).getText();
+        assertTrue(details.startsWith("only alice as root: not run for this identity"), details);
+        assertEquals(row, names.getSelectionModel().getSelectedIndex(), "the row's name is marked too");
+    }
+
+    @Test
+    void replacingAnEditedSuiteAsksFirst(FxRobot robot) {
+        robot.interact(() -> model.suiteTextProperty().set(SMALL_SUITE));
+        dialogs.agreeing(false);
+        robot.clickOn("#builtinSuite");
+
+        assertTrue(dialogs.asked().getLast().startsWith("Replace the suite: Replace the suite in the editor with the "
+                + "built-in suite? This discards your unsaved changes"), dialogs.asked()::toString);
+        assertEquals(SMALL_SUITE, model.suiteTextProperty().get(), "declined: nothing is lost");
+        dialogs.agreeing(true);
+        robot.clickOn("#builtinSuite");
+        assertTrue(model.suiteTextProperty().get().startsWith("# The API contract's whole access table"));
+    }
 }

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The request console, headless, against a real backend: /protected as anonymous and as alice. */
@@ -73,7 +74,16 @@ class ConsoleViewTest {
         robot.clickOn("#sendButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("200"));
         assertTrue(status.getStyleClass().contains("success"));
+        assertTrue(status.getText().matches("200  ·  \\d+ ms  ·  \\d+ B  ·  as alice"), "size and sender: " + status.getText());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#historyList").queryListView().getItems().size() == 2);
+
+        javafx.scene.control.TextArea body = robot.lookup("#responseBody").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> robot.lookup("#findInResponse").queryAs(TextField.class).setText("protected"));
+        assertEquals("protected", body.getSelectedText(), "find selects the first match in the answer");
+        assertEquals("1 of 1", robot.lookup("#findResult").queryAs(Label.class).getText());
+        robot.clickOn("Raw");
+        assertTrue(robot.lookup("#responseRaw").queryAs(javafx.scene.control.TextArea.class).getText()
+                .startsWith("HTTP 200\n"), "the raw tab has the status line, headers and body");
     }
 }

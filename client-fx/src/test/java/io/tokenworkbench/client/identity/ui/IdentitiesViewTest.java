@@ -82,6 +82,11 @@ class IdentitiesViewTest {
         assertTrue(list.getItems().stream().map(Identity::label).toList().containsAll(
                 java.util.List.of("alice", "bob", "sam", "mia", "root")));
 
+        robot.interact(() -> list.scrollTo(1));
+        robot.doubleClickOn(robot.lookup(".list-cell").match(node -> node instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() instanceof Identity i && i.label().equals("bob")).queryAs(javafx.scene.Node.class));
+        assertEquals("bob", context.activeIdentity().get().label(), "a double-click makes an identity active");
+
         robot.interact(() -> list.getSelectionModel().select(1));
         robot.clickOn("#logoutButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().get(1).tokens() == null);

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The inspector in the real shell, headless, against a real backend started in-process. */
@@ -145,5 +146,57 @@ class InspectorViewTest {
         assertTrue(rows.stream().anyMatch(r -> r.name().equals("iss")
                 && r.difference() == io.tokenworkbench.client.inspector.TokenComparison.Difference.SAME));
         assertTrue(robot.lookup("#comparisonSummary").queryAs(Label.class).getText().endsWith("differences"));
+
+        robot.clickOn("#onlyDifferencesCheck");
+        assertTrue(table.getItems().stream().map(row -> (io.tokenworkbench.client.inspector.TokenComparison.Row) row)
+                .noneMatch(r -> r.difference() == io.tokenworkbench.client.inspector.TokenComparison.Difference.SAME),
+                "only the differences are left");
+    }
+
+    @Test
+    void claimsComeRegisteredFirstAndTheTokenInItsThreeColours(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText(aliceToken));
+
+        TableView<?> claims = robot.lookup("#claimsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !claims.getItems().isEmpty());
+        var names = claims.getItems().stream().map(row -> ((io.tokenworkbench.client.inspector.ClaimRow) row).name())
+                .toList();
+        assertEquals(java.util.List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti"), names.subList(0, 7), names::toString);
+        var parts = robot.lookup("#tokenParts").queryAs(javafx.scene.text.TextFlow.class).getChildren();
+        assertEquals(aliceToken.split("\\.")[0], ((javafx.scene.text.Text) parts.getFirst()).getText());
+        assertEquals(javafx.scene.paint.Color.web(InspectorView.HEADER_COLOUR),
+                ((javafx.scene.text.Text) parts.getFirst()).getFill());
+    }
+
+    @Test
+    void aBrokenPayloadStillShowsItsHeaderAndSaysSoInTheLints(FxRobot robot) throws Exception {
+        String header = aliceToken.split("\\.")[0];
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText(header + ".bm90IGpzb24.c2ln"));
+
+        TextArea headerJson = robot.lookup("#headerJson").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> headerJson.getText().contains("\"alg\""));
+        var findings = robot.lookup("#findingsList").queryListView().getItems();
+        assertTrue(findings.stream().anyMatch(f -> ((io.tokenworkbench.client.inspector.Finding) f).code()
+                .equals("malformed")), findings::toString);
+    }
+
+    @Test
+    void aGuessableSecretVerifiesItsTokenAndAnotherIssuerIsPointedOut(FxRobot robot) throws Exception {
+        // jwt.io's example secret, shorter than RFC 7518 allows, so signed by hand rather than through nimbus.
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes())
+                + "." + url.encodeToString("{\"sub\":\"42\",\"iss\":\"https://auth.elsewhere.example\"}".getBytes());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("your-256-bit-secret".getBytes(), "HmacSHA256"));
+        String token = unsigned + "." + url.encodeToString(mac.doFinal(unsigned.getBytes()));
+        robot.interact(() -> robot.lookup("#tokenInput").queryAs(TextArea.class).setText(token));
+
+        Label signature = robot.lookup("#signatureStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !signature.getText().startsWith("Checking"));
+        assertEquals("Signature verified (HS256) with the guessable secret the lint found (“your-256-bit-secret”)",
+                signature.getText());
+        var findings = robot.lookup("#findingsList").queryListView().getItems();
+        assertTrue(findings.stream().anyMatch(f -> ((io.tokenworkbench.client.inspector.Finding) f).code()
+                .equals("other-issuer")), findings::toString);
     }
 }

@@ -1,0 +1,64 @@
+package io.tokenworkbench.client.identity.ui;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.tokenworkbench.client.http.ApiClient;
+import io.tokenworkbench.client.identity.Identity;
+import io.tokenworkbench.client.identity.IdentityService;
+import io.tokenworkbench.client.identity.RememberedLogins;
+import io.tokenworkbench.client.support.ui.BackgroundTasks;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The identities page's messages are news, not history: they go after half a minute (issue 11, #10). */
+class IdentitiesViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final ApiClient API = ApiClient.create();
+
+    @AfterAll
+    static void stop() {
+        API.shutdown();
+    }
+
+    @Test
+    void aMessageIsClearedOnceItIsNoLongerNewsAndActivatingSaysSo(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SimpleObjectProperty<Identity> active = new SimpleObjectProperty<>();
+        IdentitiesViewModel model = new IdentitiesViewModel(FXCollections.observableArrayList(), active,
+                new SimpleStringProperty("http://127.0.0.1:9"), new IdentityService(API, clock),
+                new RememberedLogins(dir), clock, new BackgroundTasks(Runnable::run, Runnable::run));
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("7")
+                .claim("username", "carol").build());
+        jwt.sign(new MACSigner("a-test-secret-of-at-least-thirty-two-bytes"));
+
+        model.rawTokenProperty().set(jwt.serialize());
+        model.useRawToken();
+        assertTrue(model.messageProperty().get().startsWith("Added raw token (carol)"), model.messageProperty().get());
+        assertEquals(model.identities().getFirst(), active.get(), "a new identity becomes the active one");
+
+        model.tick(NOW.plusSeconds(29));
+        assertTrue(model.messageProperty().get().startsWith("Added"), "still news after 29 s");
+        model.tick(NOW.plus(IdentitiesViewModel.MESSAGE_LIFETIME).plusSeconds(1));
+        assertEquals("", model.messageProperty().get(), "gone after half a minute");
+
+        model.activate(model.identities().getFirst());
+        assertEquals("raw token (carol) is active: requests go out as raw token (carol)",
+                model.messageProperty().get());
+    }
+}

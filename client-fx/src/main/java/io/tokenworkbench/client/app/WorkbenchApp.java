@@ -7,6 +7,7 @@ import io.tokenworkbench.client.settings.WorkbenchSettings;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -73,6 +74,7 @@ public final class WorkbenchApp extends Application {
         shell.currentPageProperty().addListener((obs, old, page) -> remember(settings.withLastPage(page.id())));
         shell.startServerChecks();
         stage.setTitle("Token Workbench — " + server);
+        stage.getIcons().add(new Image(WorkbenchApp.class.getResource("token-workbench.png").toExternalForm()));
         stage.setScene(new Scene(shell, Math.max(MIN_WIDTH, settings.width()), Math.max(MIN_HEIGHT, settings.height())));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);

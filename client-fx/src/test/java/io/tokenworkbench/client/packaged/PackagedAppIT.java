@@ -1,0 +1,86 @@
+package io.tokenworkbench.client.packaged;
+
+import io.tokenworkbench.client.DevBackend;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The installable workbench (issue 11): the jpackage application image is built as {@code mvn -Ppackage package}
+ * builds it, and its own launcher opens the window on a dev backend, on a virtual display. Where Xvfb or xdotool is
+ * not installed the test is skipped and says which.
+ */
+class PackagedAppIT {
+
+    private static final Path IMAGE = Commands.ROOT.resolve("client-fx/target/package/token-workbench");
+    private static final Path LAUNCHER = IMAGE.resolve("bin/token-workbench");
+
+    @RegisterExtension
+    static final DevBackend backend = DevBackend.withoutRateLimits();
+
+    private static boolean installed(String program) throws Exception {
+        return Commands.run(List.of("bash", "-c", "command -v " + program), Map.of(), Commands.ROOT,
+                Duration.ofSeconds(10)).exit() == 0;
+    }
+
+    @Test
+    void theApplicationImageOpensTheWorkbenchFromItsOwnLauncher(@TempDir Path home) throws Exception {
+        Assumptions.assumeTrue(installed("Xvfb"), "Xvfb is not installed (apt-get install xvfb): no display to open "
+                + "the packaged workbench on");
+        Assumptions.assumeTrue(installed("xdotool"), "xdotool is not installed (apt-get install xdotool): no way to "
+                + "see the packaged workbench's window");
+        Commands.Ended built = Commands.run(List.of("bash", "client-fx/src/packaging/jpackage.sh", "0.1.0"), Map.of(),
+                Commands.ROOT, Duration.ofMinutes(10));
+        assertEquals(0, built.exit(), built.toString());
+        assertTrue(Files.isExecutable(LAUNCHER), built.toString());
+        assertTrue(Files.isDirectory(IMAGE.resolve("lib/runtime")), "the image carries its own Java runtime");
+
+        String display = ":" + freeDisplay();
+        Process xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(home.resolve("xvfb.log").toFile()).start();
+        Process app = null;
+        try {
+            Map<String, String> env = Map.of("DISPLAY", display, "XDG_CONFIG_HOME", home.toString());
+            ProcessBuilder launch = new ProcessBuilder(LAUNCHER.toString(), "--server", backend.baseUrl())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+            launch.environment().putAll(env);
+            app = launch.start();
+            Commands.Ended window = Commands.run(List.of("timeout", "90", "xdotool", "search", "--sync", "--name",
+                    "Token Workbench"), env, Commands.ROOT, Duration.ofMinutes(2));
+            assertEquals(0, window.exit(), "no workbench window appeared; the app said:\n"
+                    + Files.readString(home.resolve("app.log")));
+            assertTrue(app.isAlive());
+            assertFalse(Files.readString(home.resolve("app.log")).contains("WARNING"), "a clean start");
+        } finally {
+            if (app != null) {
+                app.destroy();
+                app.waitFor(20, TimeUnit.SECONDS);
+                app.destroyForcibly();
+            }
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A display number no X server holds. */
+    private static int freeDisplay() {
+        for (int n = 90; n < 200; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no free X display number between :90 and :199");
+    }
+}

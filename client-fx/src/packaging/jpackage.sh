@@ -33,7 +33,7 @@ echo "Application image: $OUT/token-workbench (start it with $OUT/token-workbenc
 
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     "$JPACKAGE" --type deb --dest "$OUT" "${COMMON[@]}" --linux-shortcut --linux-menu-group Development \
-        --linux-app-category devel
+        --linux-app-category devel --resource-dir "$HERE/deb"
     echo "Debian package: $(ls "$OUT"/*.deb)"
 else
     echo "No .deb: jpackage needs dpkg-deb and fakeroot for one (apt-get install dpkg-dev fakeroot)"

@@ -4,8 +4,12 @@ import io.tokenworkbench.client.support.Dialogs;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@link Dialogs} as JavaFX alerts over the workbench window: Enter agrees, Escape cancels. */
@@ -44,12 +48,11 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public java.util.Optional<java.nio.file.Path> chooseFile(boolean save, String title, String... patterns) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    public Optional<Path> chooseFile(boolean save, String title, String... patterns) {
+        FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(String.join(", ", patterns),
-                patterns));
-        java.io.File file = save ? chooser.showSaveDialog(owner.get()) : chooser.showOpenDialog(owner.get());
-        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
+        File file = save ? chooser.showSaveDialog(owner.get()) : chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
     }
 }

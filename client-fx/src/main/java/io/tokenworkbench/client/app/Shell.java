@@ -78,7 +78,8 @@ public final class Shell extends BorderPane {
             Ctrl+T            light or dark theme
             Ctrl+R            refresh the active identity's token
             Ctrl+Enter        send the console's request
-            Enter             the page's main action where it is clear (log in, send, verify, find next)
+            Enter             the page's main action where it is clear (log in, send, verify, find next,
+                              create or save a post from its title)
             Double-click      make an identity active; put a history entry back in the console
             Tab, Shift+Tab    next and previous control; in a text area too (Ctrl+Tab types a tab)
             Arrow keys        move between the access matrix's cells; its details follow

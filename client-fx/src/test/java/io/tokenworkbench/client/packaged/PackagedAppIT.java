@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The installable workbench (issue 11): the jpackage application image is built as {@code mvn -Ppackage package}
- * builds it, and its own launcher opens the window on a dev backend, on a virtual display. Where Xvfb or xdotool is
- * not installed the test is skipped and says which.
+ * builds it, and its own launcher opens the window on a dev backend, on a virtual display; the .deb's maintainer
+ * scripts install and remove it on a system without a desktop menu. Where a tool a test needs (Xvfb, xdotool,
+ * dpkg-deb, fakeroot) is not installed, that test is skipped and says which.
  */
 class PackagedAppIT {
 
@@ -72,6 +73,37 @@ class PackagedAppIT {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theDebianPackageInstallsWhereThereIsNoDesktopMenu(@TempDir Path scripts) throws Exception {
+        Assumptions.assumeTrue(installed("dpkg-deb") && installed("fakeroot"), "dpkg-deb or fakeroot is not "
+                + "installed (apt-get install dpkg-dev fakeroot): jpackage builds no .deb without them");
+        Path deb = IMAGE.resolveSibling("token-workbench_0.1.0_amd64.deb");
+        if (!Files.exists(deb)) {
+            Commands.Ended built = Commands.run(List.of("bash", "client-fx/src/packaging/jpackage.sh", "0.1.0"),
+                    Map.of(), Commands.ROOT, Duration.ofMinutes(10));
+            assertEquals(0, built.exit(), built.toString());
+        }
+        Commands.Ended extracted = Commands.run(List.of("dpkg-deb", "-e", deb.toString(), scripts.toString()),
+                Map.of(), Commands.ROOT, Duration.ofMinutes(1));
+        assertEquals(0, extracted.exit(), extracted.toString());
+        for (String script : List.of("postinst", "prerm")) {
+            Commands.Ended parsed = Commands.run(List.of("sh", "-n", scripts.resolve(script).toString()), Map.of(),
+                    Commands.ROOT, Duration.ofSeconds(10));
+            assertEquals(0, parsed.exit(), script + " is not valid sh: " + parsed);
+        }
+        Path postinst = scripts.resolve("postinst");
+        Path fakeMenuTool = scripts.resolve("bin/xdg-desktop-menu");
+        Files.createDirectories(fakeMenuTool.getParent());
+        Files.writeString(fakeMenuTool, "#!/bin/sh\necho 'No writable system menu directory found.' >&2\nexit 3\n");
+        fakeMenuTool.toFile().setExecutable(true);
+        Commands.Ended configured = Commands.run(List.of("sh", postinst.toString(), "configure"),
+                Map.of("PATH", fakeMenuTool.getParent() + ":" + System.getenv("PATH")), Commands.ROOT,
+                Duration.ofSeconds(10));
+        assertEquals(0, configured.exit(), "a failing menu tool must not fail the installation: " + configured);
+        assertTrue(configured.toString().contains("start /opt/token-workbench/bin/token-workbench"),
+                configured.toString());
     }
 
     /** A display number no X server holds. */

@@ -105,6 +105,7 @@ public final class PostsView extends BorderPane {
         tryAnyway.setId("tryAnywayButton");
         tryAnyway.getStyleClass().add(Styles.WARNING);
         tryAnyway.setOnAction(event -> model.tryAnywayDelete());
+        title.setOnAction(event -> (create.isDisabled() ? save : create).fire());
 
         var none = model.selectedProperty().isNull();
         var mine = model.selectedIsMineProperty();

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * "My posts" as alice, headless, against a real backend: create (the form empties), edit, publish and delete her post
+ * "My posts" as alice, headless, against a real backend: create (the form empties; Enter in the title creates a new
+ * post or saves the selected one), edit, publish and delete her post
  * (after a confirmation), each said in a message; bob's post read-only, and "try anyway" asks before it is refused.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -85,6 +87,10 @@ class PostsViewTest {
                 .anyMatch(p -> p.title().equals("Written in the workbench")));
         assertTrue(message.getText().matches("Created post \\d+ as a draft"), message.getText());
         assertEquals("", title.getText(), "the form is emptied, so a second click makes no duplicate");
+        robot.interact(() -> title.setText("Created with Enter"));
+        robot.clickOn(title).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(p -> p.title().equals("Created with Enter")));
 
         Post mine = table.getItems().stream().filter(p -> p.title().equals("Written in the workbench")).findFirst()
                 .orElseThrow();
@@ -92,7 +98,7 @@ class PostsViewTest {
         assertTrue(robot.lookup("#createPostButton").queryButton().isDisabled(), "Create is for a new post");
         assertEquals("alice (you)", table.getColumns().get(1).getCellData(mine), "the owner by name");
         robot.interact(() -> title.setText("Edited in the workbench"));
-        robot.clickOn("#savePostButton");
+        robot.clickOn(title).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().equals("Saved post " + mine.id()));
         robot.clickOn("#publishPostButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().equals("Published post " + mine.id()));

@@ -5,6 +5,7 @@ import io.tokenworkbench.client.app.AppContext;
 import io.tokenworkbench.client.app.Page;
 import io.tokenworkbench.client.app.Shell;
 import io.tokenworkbench.client.checks.engine.CellResult;
+import io.tokenworkbench.client.checks.ui.MatrixRow;
 import io.tokenworkbench.client.identity.DemoIdentities;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
@@ -115,6 +116,15 @@ class ScreenshotsTest {
         page(robot, "checks");
         robot.clickOn("#runButton");
         waitFor(() -> robot.lookup("#runSummary").queryAs(Label.class).getText().contains("passed"));
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrixTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            matrix.scrollTo(matrix.getItems().stream().map(MatrixRow::name).toList()
+                    .indexOf("protected resource"));
+            matrix.getColumns().stream().filter(column -> column.getText().equals("tampered")).findFirst()
+                    .ifPresent(matrix::scrollToColumn);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> c
                 && c.getItem() instanceof CellResult r && r.column().equals("tampered")
                 && r.row().equals("protected resource")).queryAs(TableCell.class));
@@ -139,8 +149,6 @@ class ScreenshotsTest {
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -78,6 +78,7 @@ public final class Shell extends BorderPane {
             Ctrl+T            light or dark theme
             Ctrl+R            refresh the active identity's token
             Ctrl+Enter        send the console's request
+            Ctrl+F            find in the console's answer
             Enter             the page's main action where it is clear (log in, send, verify, find next,
                               create or save a post from its title)
             Double-click      make an identity active; put a history entry back in the console

@@ -207,13 +207,23 @@ public final class ConsoleView extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                            if (isVisible() && getScene() != null && getParent() != null) {
-                                model.send();
-                            }
-                        });
+                        whileShown(model::send));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        whileShown(() -> {
+                            find.requestFocus();
+                            find.selectAll();
+                        }));
             }
         });
+    }
+
+    /** A shortcut's action, for the scene's accelerators: it acts only while the console is the page on show. */
+    private Runnable whileShown(Runnable action) {
+        return () -> {
+            if (isVisible() && getScene() != null && getParent() != null) {
+                action.run();
+            }
+        };
     }
 
     /** A history row: the status, coloured by its class, then what was sent and as whom, on two lines. */

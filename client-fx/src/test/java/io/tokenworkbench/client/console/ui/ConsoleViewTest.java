@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,9 @@ class ConsoleViewTest {
                 () -> robot.lookup("#historyList").queryListView().getItems().size() == 2);
 
         javafx.scene.control.TextArea body = robot.lookup("#responseBody").queryAs(javafx.scene.control.TextArea.class);
-        robot.interact(() -> robot.lookup("#findInResponse").queryAs(TextField.class).setText("protected"));
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertTrue(robot.lookup("#findInResponse").queryAs(TextField.class).isFocused(), "Ctrl+F goes to find");
+        robot.write("protected");
         assertEquals("protected", body.getSelectedText(), "find selects the first match in the answer");
         assertEquals("1 of 1", robot.lookup("#findResult").queryAs(Label.class).getText());
         robot.clickOn("Raw");

@@ -125,7 +125,7 @@ class ScreenshotsTest {
                     .ifPresent(matrix::scrollToColumn);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> c
+        robot.clickOn(robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> c && c.isVisible()
                 && c.getItem() instanceof CellResult r && r.column().equals("tampered")
                 && r.row().equals("protected resource")).queryAs(TableCell.class));
         save(dir, "matrix");

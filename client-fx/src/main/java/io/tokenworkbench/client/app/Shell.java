@@ -460,6 +460,11 @@ public final class Shell extends BorderPane {
     }
 
     /** Checks the server now, then every five seconds while it answers and every two while it does not. */
+    /** Brings back the identities remembered for the window's server (the app calls it once, at start). */
+    public void restoreRememberedLogins() {
+        identitiesModel.restoreRemembered();
+    }
+
     public void startServerChecks() {
         checksRunning = true;
         checkServer();

@@ -73,6 +73,7 @@ public final class WorkbenchApp extends Application {
         });
         shell.currentPageProperty().addListener((obs, old, page) -> remember(settings.withLastPage(page.id())));
         shell.startServerChecks();
+        shell.restoreRememberedLogins();
         stage.setTitle("Token Workbench — " + server);
         stage.getIcons().add(new Image(WorkbenchApp.class.getResource("token-workbench.png").toExternalForm()));
         stage.setScene(new Scene(shell, Math.max(MIN_WIDTH, settings.width()), Math.max(MIN_HEIGHT, settings.height())));

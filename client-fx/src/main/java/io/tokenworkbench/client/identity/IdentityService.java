@@ -200,8 +200,29 @@ public final class IdentityService {
         if (!(identity.access() instanceof Access.Token(String endpoint)) || endpoint == null || refreshToken == null) {
             return new Outcome.Refused(0, "This identity has no refresh token", identity);
         }
+        return refreshGrant(endpoint, refreshToken, identity, "refreshed");
+    }
+
+    /**
+     * Brings back a remembered login: its refresh token is exchanged at the token endpoint it was obtained from (the
+     * server's own for entries that did not keep one), which gives a new access token and, on servers that rotate,
+     * a new refresh token that must be remembered in its place.
+     */
+    public Outcome restore(RememberedLogins.Entry entry) {
+        String endpoint;
+        try {
+            endpoint = endpoint(entry.server(), entry.tokenEndpoint());
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(e.getMessage(), null);
+        }
+        Identity identity = Identity.withTokens(UUID.randomUUID().toString(), entry.label(), entry.username(),
+                entry.scope(), null, List.of(), entry.server(), endpoint);
+        return refreshGrant(endpoint, entry.refreshToken(), identity, "restored from a remembered login");
+    }
+
+    private Outcome refreshGrant(String endpoint, String refreshToken, Identity identity, String detail) {
         return tokenRequest(TokenExchange.refreshGrant(endpoint, refreshToken), identity, TimelineEvent.Kind.REFRESHED,
-                "refresh token rotated");
+                detail, refreshToken);
     }
 
     /**
@@ -248,12 +269,26 @@ public final class IdentityService {
     }
 
     private Outcome tokenRequest(ApiRequest request, Identity identity, TimelineEvent.Kind kind, String detail) {
+        return tokenRequest(request, identity, kind, detail, null);
+    }
+
+    /**
+     * Sends a token request; {@code presentedRefresh} is the refresh token a refresh grant sent: a server that
+     * rotates answers with a new one, one that does not answers without, and the presented one stays in use.
+     */
+    private Outcome tokenRequest(ApiRequest request, Identity identity, TimelineEvent.Kind kind, String detail,
+                                 String presentedRefresh) {
         Instant now = clock.instant();
         return switch (sender(identity.cookies()).send(request)) {
             case ApiResult.Response r when r.status() == 200 -> TokenExchange.oauthAnswer(r.body())
-                    .<Outcome>map(tokens -> new Outcome.Success(identity.withTokens(new TokenSet(tokens.accessToken(),
-                            tokens.refreshToken(), now, tokens.expiresAt(now), tokens.scope()),
-                            new TimelineEvent(now, kind, detail))))
+                    .<Outcome>map(tokens -> {
+                        boolean kept = presentedRefresh != null && tokens.refreshToken() == null;
+                        String said = presentedRefresh == null ? detail : detail + (kept
+                                ? " (the server kept the refresh token)" : " (refresh token rotated)");
+                        return new Outcome.Success(identity.withTokens(new TokenSet(tokens.accessToken(),
+                                kept ? presentedRefresh : tokens.refreshToken(), now, tokens.expiresAt(now),
+                                tokens.scope()), new TimelineEvent(now, kind, said)));
+                    })
                     .orElse(new Outcome.Failed("The token endpoint answered without an access_token", identity));
             case ApiResult.Response r -> {
                 String reason = r.status() == 404 || r.status() == 405 ? "there is no token endpoint at "

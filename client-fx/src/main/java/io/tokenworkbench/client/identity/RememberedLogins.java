@@ -26,9 +26,10 @@ public final class RememberedLogins {
         this.file = configDir.resolve("remembered-logins.json");
     }
 
-    /** One remembered login. */
+    /** One remembered login; {@code tokenEndpoint} is null in files written before it was kept. */
     public record Entry(@JsonProperty("server") String server, @JsonProperty("label") String label,
                         @JsonProperty("username") String username, @JsonProperty("scope") String scope,
+                        @JsonProperty("token_endpoint") String tokenEndpoint,
                         @JsonProperty("refresh_token") String refreshToken,
                         @JsonProperty("saved_at") Instant savedAt) {
         @Override
@@ -64,14 +65,30 @@ public final class RememberedLogins {
         }
     }
 
-    /** Remembers (or updates) the login of this identity on this server. */
+    /**
+     * Remembers (or updates) the login of this identity on this server, as of {@code now}. Call it again whenever
+     * the server rotates the refresh token: the one kept before is spent. An entry saved as of a later instant is
+     * kept, so that saves finishing out of order never bring back a spent token.
+     */
     public synchronized void remember(String server, Identity identity, Instant now) throws IOException {
         String refreshToken = identity.currentTokens().flatMap(TokenSet::refresh)
                 .orElseThrow(() -> new IllegalArgumentException("Only identities with a refresh token can be remembered"));
+        String endpoint = identity.access() instanceof Access.Token(String tokenEndpoint) ? tokenEndpoint : null;
         List<Entry> entries = new ArrayList<>(current());
+        boolean newerKept = entries.stream().anyMatch(e -> e.server().equals(server)
+                && Objects.equals(e.label(), identity.label()) && e.savedAt() != null && e.savedAt().isAfter(now));
+        if (newerKept) {
+            return;
+        }
         entries.removeIf(e -> e.server().equals(server) && Objects.equals(e.label(), identity.label()));
-        entries.add(new Entry(server, identity.label(), identity.username(), identity.scope(), refreshToken, now));
+        entries.add(new Entry(server, identity.label(), identity.username(), identity.scope(), endpoint, refreshToken,
+                now));
         save(entries);
+    }
+
+    /** The logins remembered for this server, oldest first; none when the file is missing or damaged. */
+    public synchronized List<Entry> forServer(String server) {
+        return current().stream().filter(e -> e.server().equals(server) && e.refreshToken() != null).toList();
     }
 
     /** Forgets a remembered login. */

@@ -4,6 +4,9 @@ import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentitySummary;
 import io.tokenworkbench.client.identity.TimelineEvent;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,11 +19,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -157,7 +162,8 @@ public final class IdentitiesView extends BorderPane {
         list.setPlaceholder(new Label("No identities yet: obtain one above, or add the demo identities"));
         list.setCellFactory(view -> new IdentityCell());
         model.activeProperty().addListener((obs, old, now) -> list.refresh());
-        model.nowProperty().addListener((obs, old, now) -> list.refresh());
+        model.rememberedIds().addListener((javafx.collections.MapChangeListener<String, String>) change ->
+                list.refresh());
         list.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2) {
                 model.activate(list.getSelectionModel().getSelectedItem());
@@ -203,7 +209,16 @@ public final class IdentitiesView extends BorderPane {
         Button activate = action("Make active", "activateButton", list, model::activate);
         Button refresh = action("Refresh", "refreshButton", list, model::refresh);
         Button logout = action("Log out", "logoutButton", list, model::logout);
-        Button remember = action("Remember", "rememberButton", list, model::remember);
+        Button remember = action("Remember", "rememberButton", list, identity -> {
+            if (model.isRemembered(identity)) {
+                model.forget(identity);
+            } else {
+                model.remember(identity);
+            }
+        });
+        remember.textProperty().bind(Bindings.createStringBinding(() ->
+                        model.isRemembered(list.getSelectionModel().getSelectedItem()) ? "Forget" : "Remember",
+                list.getSelectionModel().selectedItemProperty(), model.rememberedIds()));
         Button remove = action("Remove", "removeButton", list, model::remove);
         CheckBox auto = new CheckBox("Refresh automatically before expiry");
         auto.setId("autoRefreshCheck");
@@ -228,39 +243,59 @@ public final class IdentitiesView extends BorderPane {
         setPadding(new Insets(12));
     }
 
-    /** A list row: a dot for the active identity, its name, and a second line of how, claims and expiry. */
+    /**
+     * A list row: a dot for the active identity, its name, and a second line of how, claims, expiry and whether its
+     * login is remembered. The row follows the clock itself, so the list is not rebuilt every second.
+     */
     private final class IdentityCell extends ListCell<Identity> {
+        private final Label name = new Label();
+        private final Text details = new Text();
+        private final VBox lines = new VBox(2, name, details);
+        private final InvalidationListener tick = observable -> show(getItem());
+
         IdentityCell() {
             setPrefWidth(0);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            details.getStyleClass().add("text");
+            details.wrappingWidthProperty().bind(widthProperty().subtract(40));
+            model.nowProperty().addListener(new WeakInvalidationListener(tick));
         }
 
         @Override
         protected void updateItem(Identity identity, boolean empty) {
             super.updateItem(identity, empty);
+            setText(null);
             if (empty || identity == null) {
-                setText(null);
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
+            show(identity);
+            setGraphic(lines);
+        }
+
+        private void show(Identity identity) {
+            if (identity == null || isEmpty()) {
+                return;
+            }
             boolean isActive = model.isActive(identity);
             IdentitySummary summary = model.summaryOf(identity);
-            Label name = new Label((isActive ? "● " : "") + identity.label() + (isActive ? "  (active)" : ""));
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            javafx.scene.text.Text details = new javafx.scene.text.Text(summary.line() + " · " + identity.origin());
-            details.getStyleClass().addAll("text", switch (summary.state()) {
+            name.setText((isActive ? "● " : "") + identity.label() + (isActive ? "  (active)" : ""));
+            details.setText(summary.line() + " · " + identity.origin()
+                    + (model.isRemembered(identity) ? " · remembered" : ""));
+            details.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.WARNING, Styles.DANGER);
+            details.getStyleClass().add(switch (summary.state()) {
                 case USABLE -> Styles.TEXT_MUTED;
                 case EXPIRING -> Styles.WARNING;
                 case EXPIRED, WITHOUT_CREDENTIALS -> Styles.DANGER;
             });
-            if (getListView() != null) {
-                details.wrappingWidthProperty().bind(getListView().widthProperty().subtract(40));
+            String tip = identity.label() + "\n" + summary.line() + "\n" + identity.origin()
+                    + "\nDouble-click or Enter makes it active";
+            if (getTooltip() == null) {
+                setTooltip(new Tooltip(tip));
+            } else {
+                getTooltip().setText(tip);
             }
-            VBox lines = new VBox(2, name, details);
-            setText(null);
-            setGraphic(lines);
-            setTooltip(new javafx.scene.control.Tooltip(identity.label() + "\n" + summary.line() + "\n"
-                    + identity.origin() + "\nDouble-click or Enter makes it active"));
         }
     }
 

@@ -6,6 +6,7 @@ import io.tokenworkbench.client.identity.IdentityService;
 import io.tokenworkbench.client.identity.IdentitySummary;
 import io.tokenworkbench.client.identity.RefreshPolicy;
 import io.tokenworkbench.client.identity.RememberedLogins;
+import io.tokenworkbench.client.identity.TokenSet;
 import io.tokenworkbench.client.inspector.DecodeResult;
 import io.tokenworkbench.client.inspector.TokenDecoder;
 import io.tokenworkbench.client.support.ui.BackgroundTasks;
@@ -20,11 +21,15 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +93,8 @@ public final class IdentitiesViewModel {
     private final Clock clock;
     private final BackgroundTasks tasks;
     private final Set<String> refreshing = new HashSet<>();
+    /** The identities whose login is remembered, by id, with the server it is remembered for. */
+    private final ObservableMap<String, String> rememberedOn = FXCollections.observableHashMap();
 
     /** A message older than this is cleared: what it said is no longer news. */
     static final java.time.Duration MESSAGE_LIFETIME = java.time.Duration.ofSeconds(30);
@@ -340,11 +347,13 @@ public final class IdentitiesViewModel {
         }
     }
 
+    /** Takes the identity off the list; a remembered login of it is forgotten too, so it does not come back. */
     public void remove(Identity identity) {
         identities.removeIf(i -> i.id().equals(identity.id()));
         if (active.get() != null && active.get().id().equals(identity.id())) {
             active.set(identities.isEmpty() ? null : identities.getFirst());
         }
+        forget(identity);
     }
 
     /** Makes the identity the one requests go out as. */
@@ -355,7 +364,10 @@ public final class IdentitiesViewModel {
         }
     }
 
-    /** Remembers the identity's refresh token (never a password) in the owner-only file, off the UI thread. */
+    /**
+     * Remembers the identity's refresh token (never a password) in the owner-only file, off the UI thread; from then
+     * on every rotated refresh token replaces it, and the next start brings the identity back.
+     */
     public void remember(Identity identity) {
         if (identity == null) {
             return;
@@ -367,11 +379,130 @@ public final class IdentitiesViewModel {
                 remembered.remember(server, identity, at);
                 return remembered.file();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
-        }, file -> say("Remembered " + identity.label() + "'s refresh token in " + file
-                + " (readable by you only; no password is stored)"),
-                reason -> say("Cannot remember " + identity.label() + ": " + reason));
+        }, file -> {
+            rememberedOn.put(identity.id(), server);
+            say("Remembered " + identity.label() + "'s refresh token in " + file
+                    + " (readable by you only; no password is stored); it comes back when the workbench starts");
+        }, reason -> say("Cannot remember " + identity.label() + ": " + reason));
+    }
+
+    /** Forgets the identity's remembered login; the identity itself stays for this session. */
+    public void forget(Identity identity) {
+        String server = identity == null ? null : rememberedOn.remove(identity.id());
+        if (server == null) {
+            return;
+        }
+        tasks.run(() -> {
+            forgetLogin(server, identity.label());
+            return identity.label();
+        }, label -> say("Forgot " + label + "'s remembered login"),
+                reason -> say("Cannot forget " + identity.label() + "'s login: " + reason));
+    }
+
+    /** Whether this identity's login is remembered, so that it comes back at the next start. */
+    public boolean isRemembered(Identity identity) {
+        return identity != null && rememberedOn.containsKey(identity.id());
+    }
+
+    /** The remembered identities' ids, for views that follow them. */
+    public ObservableMap<String, String> rememberedIds() {
+        return FXCollections.unmodifiableObservableMap(rememberedOn);
+    }
+
+    /**
+     * Brings back the logins remembered for the current server, off the UI thread: each refresh token is exchanged
+     * for new tokens and the rotated one remembered in its place. A login the server no longer honours is forgotten
+     * (and said so); one that could not be tried (no answer) is kept for the next start.
+     */
+    public void restoreRemembered() {
+        String server = serverUrl.get();
+        Set<String> present = new HashSet<>();
+        identities.forEach(identity -> present.add(identity.label()));
+        tasks.run(() -> restoreAll(server, present), this::restored,
+                reason -> say("Cannot bring back the remembered logins: " + reason));
+    }
+
+    /** What bringing back one remembered login concluded. */
+    private record Restored(RememberedLogins.Entry entry, IdentityService.Outcome outcome, boolean forgotten,
+                            String saveProblem) {
+    }
+
+    private record RestoreReport(List<Restored> logins, String damaged) {
+    }
+
+    private RestoreReport restoreAll(String server, Set<String> present) {
+        if (remembered.load() instanceof RememberedLogins.Loaded.Damaged(String reason)) {
+            return new RestoreReport(List.of(), reason);
+        }
+        List<Restored> logins = new ArrayList<>();
+        for (RememberedLogins.Entry entry : remembered.forServer(server)) {
+            if (present.contains(entry.label())) {
+                continue;
+            }
+            IdentityService.Outcome outcome = service.restore(entry);
+            boolean forgotten = false;
+            String saveProblem = null;
+            try {
+                if (outcome instanceof IdentityService.Outcome.Success(Identity identity)) {
+                    remembered.remember(server, identity, identity.tokens().issuedAt());
+                } else if (outcome instanceof IdentityService.Outcome.Refused(int status, String reason, Identity i)
+                        && (status == 400 || status == 401)) {
+                    forgetLogin(server, entry.label());
+                    forgotten = true;
+                }
+            } catch (UncheckedIOException | IOException e) {
+                saveProblem = BackgroundTasks.describe(e);
+            }
+            logins.add(new Restored(entry, outcome, forgotten, saveProblem));
+        }
+        return new RestoreReport(logins, null);
+    }
+
+    private void restored(RestoreReport report) {
+        if (report.damaged() != null) {
+            say(report.damaged());
+            return;
+        }
+        List<String> back = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Restored login : report.logins()) {
+            String label = login.entry().label();
+            switch (login.outcome()) {
+                case IdentityService.Outcome.Success(Identity identity) -> {
+                    identities.add(identity);
+                    rememberedOn.put(identity.id(), login.entry().server());
+                    if (active.get() == null) {
+                        active.set(identity);
+                    }
+                    back.add(label);
+                    if (login.saveProblem() != null) {
+                        problems.add(label + "'s new refresh token could not be remembered (" + login.saveProblem()
+                                + "); remember it again");
+                    }
+                }
+                case IdentityService.Outcome.Refused(int status, String reason, Identity identity) ->
+                        problems.add(label + "'s remembered login was refused (" + status + ": " + reason + ")"
+                                + (login.forgotten() ? "; it is forgotten: log in again" : "; kept for next time"));
+                case IdentityService.Outcome.Failed(String reason, Identity identity) ->
+                        problems.add(label + "'s remembered login could not be tried (" + reason
+                                + "); kept for next time");
+            }
+        }
+        if (back.isEmpty() && problems.isEmpty()) {
+            return;
+        }
+        String said = back.isEmpty() ? "" : "Brought back " + String.join(", ", back) + " from remembered logins. ";
+        say((said + String.join(". ", problems)).strip());
+    }
+
+    private void forgetLogin(String server, String label) {
+        try {
+            remembered.forget(server, label);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -412,6 +543,7 @@ public final class IdentitiesViewModel {
                 }
                 say(identity.tokens() == null ? identity.label() + " logged out" : identity.label() + ": "
                         + identity.timeline().getLast().detail());
+                keepRememberedLoginCurrent(identity);
             }
             case IdentityService.Outcome.Refused(int status, String reason, Identity identity) -> {
                 if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {
@@ -426,6 +558,34 @@ public final class IdentitiesViewModel {
                 say("Failed: " + reason);
             }
         }
+    }
+
+    /**
+     * A remembered identity's refresh token was just rotated (remember the new one: the old one is spent) or
+     * revoked by a logout (forget it).
+     */
+    private void keepRememberedLoginCurrent(Identity identity) {
+        String server = rememberedOn.get(identity.id());
+        if (server == null) {
+            return;
+        }
+        if (identity.currentTokens().flatMap(TokenSet::refresh).isEmpty()) {
+            rememberedOn.remove(identity.id());
+            tasks.runQuietly(() -> {
+                forgetLogin(server, identity.label());
+                return identity.label();
+            }, label -> say(label + " logged out; its remembered login is forgotten"),
+                    reason -> say("Cannot forget " + identity.label() + "'s login: " + reason));
+            return;
+        }
+        tasks.runQuietly(() -> {
+            try {
+                remembered.remember(server, identity, identity.tokens().issuedAt());
+                return identity.label();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, label -> { }, reason -> say("Cannot remember " + identity.label() + "'s new refresh token: " + reason));
     }
 
     private void replaceOrAdd(Identity identity) {

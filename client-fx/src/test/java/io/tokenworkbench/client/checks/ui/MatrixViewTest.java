@@ -86,7 +86,7 @@ class MatrixViewTest {
         assertTrue(index >= 0, "row " + row);
         robot.interact(() -> table.scrollTo(index));
         WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> c
+        return robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> c && c.isVisible()
                         && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
                         && c.getItem() instanceof CellResult r && r.row().equals(row))
                 .queryAs(TableCell.class);

@@ -84,7 +84,8 @@ class IdentitiesViewTest {
 
         robot.interact(() -> list.scrollTo(1));
         robot.doubleClickOn(robot.lookup(".list-cell").match(node -> node instanceof javafx.scene.control.ListCell<?> c
-                && c.getItem() instanceof Identity i && i.label().equals("bob")).queryAs(javafx.scene.Node.class));
+                && c.isVisible() && c.getItem() instanceof Identity i && i.label().equals("bob"))
+                .queryAs(javafx.scene.Node.class));
         assertEquals("bob", context.activeIdentity().get().label(), "a double-click makes an identity active");
 
         robot.interact(() -> list.getSelectionModel().select(1));
@@ -93,6 +94,46 @@ class IdentitiesViewTest {
         ListView<TimelineEvent> timeline = robot.lookup("#timelineList").queryListView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !timeline.getItems().isEmpty() && timeline.getItems().getLast().kind() == TimelineEvent.Kind.REVOKED);
+    }
+
+    @Test
+    void aRememberedIdentityComesBackInTheNextWindowUntilItIsForgotten(FxRobot robot) throws Exception {
+        robot.clickOn("#usernameField").write("mia");
+        robot.clickOn("#passwordField").write("mia-password-1");
+        robot.clickOn("#loginButton");
+        ListView<Identity> list = robot.lookup("#identityList").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(i -> i.label().equals("mia")));
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(i -> i.label().equals("mia")).findFirst().orElseThrow()));
+        javafx.scene.control.Button remember = robot.lookup("#rememberButton").queryButton();
+        assertEquals("Remember", remember.getText());
+        robot.clickOn(remember);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> remember.getText().equals("Forget"));
+
+        AppContext next = backend.workbenchContext(configDir);
+        try {
+            robot.interact(() -> {
+                Shell shell = new Shell(next);
+                remember.getScene().getWindow().getScene().setRoot(shell);
+                shell.restoreRememberedLogins();
+            });
+            ListView<Identity> restored = robot.lookup("#identityList").queryListView();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> restored.getItems().stream()
+                    .anyMatch(i -> i.label().equals("mia") && i.tokens() != null));
+            assertEquals("mia", next.activeIdentity().get().label(), "the window starts as the remembered identity");
+            assertTrue(robot.lookup("#identityMessage").queryAs(Label.class).getText()
+                    .startsWith("Brought back mia from remembered logins"));
+
+            robot.interact(() -> restored.getSelectionModel().select(0));
+            javafx.scene.control.Button forget = robot.lookup("#rememberButton").queryButton();
+            assertEquals("Forget", forget.getText());
+            robot.clickOn(forget);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> forget.getText().equals("Remember"));
+            assertTrue(next.rememberedLogins().forServer(backend.baseUrl()).isEmpty());
+        } finally {
+            Platform.runLater(next::close);
+        }
     }
 
     @Test

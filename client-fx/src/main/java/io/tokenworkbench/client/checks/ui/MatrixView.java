@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.checks.baseline.CellChange;
 import io.tokenworkbench.client.checks.engine.CellResult;
 import io.tokenworkbench.client.checks.suite.SuiteProblem;
+import io.tokenworkbench.client.support.ui.TextColumns;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -17,7 +18,6 @@ import javafx.scene.Group;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -161,20 +161,8 @@ public final class MatrixView extends BorderPane {
         problems.setPrefHeight(90);
         problems.setMinHeight(60);
         problems.setPlaceholder(new Label("No problems: the suite is valid"));
-        problems.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(SuiteProblem problem, boolean empty) {
-                super.updateItem(problem, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || problem == null ? null
-                        : "line " + problem.line() + ", column " + problem.column() + ": " + problem.message());
-                getStyleClass().remove(Styles.DANGER);
-                if (!empty) {
-                    getStyleClass().add(Styles.DANGER);
-                }
-            }
-        });
+        problems.setCellFactory(TextColumns.listCells(problem -> "line " + problem.line() + ", column "
+                + problem.column() + ": " + problem.message(), Styles.DANGER));
         problems.getSelectionModel().selectedItemProperty().addListener((obs, old, problem) -> editor.jumpTo(problem));
         Label file = new Label();
         file.setMinWidth(0);

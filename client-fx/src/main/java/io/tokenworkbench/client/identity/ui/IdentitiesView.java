@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentitySummary;
 import io.tokenworkbench.client.identity.TimelineEvent;
+import io.tokenworkbench.client.support.ui.TextColumns;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -189,14 +190,8 @@ public final class IdentitiesView extends BorderPane {
         ListView<TimelineEvent> timeline = new ListView<>();
         timeline.setId("timelineList");
         timeline.setPlaceholder(new Label("Select an identity to see its timeline"));
-        timeline.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(TimelineEvent event, boolean empty) {
-                super.updateItem(event, empty);
-                setText(empty || event == null ? null
-                        : TIME.format(event.at()) + "  " + event.kind() + "  " + event.detail());
-            }
-        });
+        timeline.setCellFactory(TextColumns.listCells(event -> TIME.format(event.at()) + "  " + event.kind() + "  "
+                + event.detail()));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) ->
                 timeline.setItems(selected == null ? FXCollections.observableArrayList()
                         : FXCollections.observableArrayList(selected.timeline())));

@@ -160,7 +160,11 @@ public final class IdentitiesView extends BorderPane {
 
         ListView<Identity> list = new ListView<>(model.identities());
         list.setId("identityList");
-        list.setPlaceholder(new Label("No identities yet: obtain one above, or add the demo identities"));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.demoAvailableProperty())
+                .then("No identities yet: obtain one above, or add the demo identities")
+                .otherwise("No identities yet: obtain one above"));
+        list.setPlaceholder(empty);
         list.setCellFactory(view -> new IdentityCell());
         model.activeProperty().addListener((obs, old, now) -> list.refresh());
         model.rememberedIds().addListener((javafx.collections.MapChangeListener<String, String>) change ->
@@ -214,6 +218,13 @@ public final class IdentitiesView extends BorderPane {
         remember.textProperty().bind(Bindings.createStringBinding(() ->
                         model.isRemembered(list.getSelectionModel().getSelectedItem()) ? "Forget" : "Remember",
                 list.getSelectionModel().selectedItemProperty(), model.rememberedIds()));
+        remember.disableProperty().unbind();
+        remember.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            Identity selected = list.getSelectionModel().getSelectedItem();
+            return selected == null || !model.isRemembered(selected) && !model.canRemember(selected);
+        }, list.getSelectionModel().selectedItemProperty(), model.rememberedIds()));
+        remember.setTooltip(new Tooltip("Keeps the identity's refresh token (never a password) so that it comes back "
+                + "when the workbench starts; identities without a refresh token cannot be remembered"));
         Button remove = action("Remove", "removeButton", list, model::remove);
         CheckBox auto = new CheckBox("Refresh automatically before expiry");
         auto.setId("autoRefreshCheck");

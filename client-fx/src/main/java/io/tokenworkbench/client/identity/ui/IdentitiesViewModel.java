@@ -401,6 +401,11 @@ public final class IdentitiesViewModel {
                 reason -> say("Cannot forget " + identity.label() + "'s login: " + reason));
     }
 
+    /** Whether this identity can be remembered: it holds a refresh token to keep. */
+    public boolean canRemember(Identity identity) {
+        return identity != null && identity.currentTokens().flatMap(TokenSet::refresh).isPresent();
+    }
+
     /** Whether this identity's login is remembered, so that it comes back at the next start. */
     public boolean isRemembered(Identity identity) {
         return identity != null && rememberedOn.containsKey(identity.id());
@@ -549,7 +554,8 @@ public final class IdentitiesViewModel {
                 if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {
                     replaceOrAdd(identity);
                 }
-                say("Refused" + (status > 0 ? " (" + status + ")" : "") + ": " + reason);
+                say(status >= 500 ? "The server failed (" + status + "): " + reason + "; its log may say why"
+                        : "Refused" + (status > 0 ? " (" + status + ")" : "") + ": " + reason);
             }
             case IdentityService.Outcome.Failed(String reason, Identity identity) -> {
                 if (identities.stream().anyMatch(i -> i.id().equals(identity.id()))) {

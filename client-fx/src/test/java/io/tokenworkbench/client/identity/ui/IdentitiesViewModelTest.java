@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import io.tokenworkbench.client.http.ApiClient;
 import io.tokenworkbench.client.identity.Identity;
 import io.tokenworkbench.client.identity.IdentityService;
@@ -17,15 +18,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The identities page's messages are news, not history: they go after half a minute (issue 11, #10). */
+/**
+ * The identities page's messages are news, not history: they go after half a minute (issue 11, #10); they call a
+ * server's failure a failure, not a refusal.
+ */
 class IdentitiesViewModelTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
@@ -60,5 +66,30 @@ class IdentitiesViewModelTest {
         model.activate(model.identities().getFirst());
         assertEquals("raw token (carol) is active: requests go out as raw token (carol)",
                 model.messageProperty().get());
+        assertFalse(model.canRemember(model.identities().getFirst()), "a pasted token has no refresh token to keep");
+    }
+
+    @Test
+    void aTokenEndpointThatFailsIsNotCalledARefusal(@TempDir Path dir) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/token", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            IdentitiesViewModel model = new IdentitiesViewModel(FXCollections.observableArrayList(),
+                    new SimpleObjectProperty<>(), new SimpleStringProperty("http://127.0.0.1:"
+                    + server.getAddress().getPort()), new IdentityService(API, clock), new RememberedLogins(dir),
+                    clock, new BackgroundTasks(Runnable::run, Runnable::run));
+            model.tokenEndpointProperty().set("/token");
+            model.usernameProperty().set("johndoe");
+            model.passwordProperty().set("secret");
+            model.login();
+            assertEquals("The server failed (500): HTTP 500; its log may say why", model.messageProperty().get());
+        } finally {
+            server.stop(0);
+        }
     }
 }

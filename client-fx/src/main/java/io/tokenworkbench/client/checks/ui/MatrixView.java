@@ -178,7 +178,7 @@ public final class MatrixView extends BorderPane {
         TextArea details = new TextArea();
         details.setId("cellDetails");
         details.setEditable(false);
-        details.setWrapText(false);
+        details.setWrapText(true);
         details.getStyleClass().add("suite-editor");
         details.textProperty().bind(model.cellDetailsProperty());
         details.setPromptText("Select a cell (click, or the arrow keys) to see its request and response");

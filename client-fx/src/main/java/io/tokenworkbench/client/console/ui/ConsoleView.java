@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /** The request console: compose, send as anyone, read the answer; history on the left. */
@@ -88,14 +89,19 @@ public final class ConsoleView extends BorderPane {
         curl.setId("curlButton");
         curl.setOnAction(event -> model.copyCurl());
         method.setPrefWidth(110);
-        sendAs.setPrefWidth(170);
-        Label as = new Label("as");
+        sendAs.setPrefWidth(280);
+        Label as = new Label("Send as");
+        as.setLabelFor(sendAs);
         for (javafx.scene.layout.Region fixed : new javafx.scene.layout.Region[] {method, as, sendAs, send, curl}) {
             fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         path.setOnAction(event -> model.send());
-        HBox requestLine = new HBox(8, method, path, as, sendAs, send, curl);
-        requestLine.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, so that the path keeps its room at 1024 px and an identity's whole name shows.
+        HBox pathLine = new HBox(8, method, path, send);
+        pathLine.setAlignment(Pos.CENTER_LEFT);
+        HBox identityLine = new HBox(8, as, sendAs, curl);
+        identityLine.setAlignment(Pos.CENTER_LEFT);
+        VBox requestLine = new VBox(8, pathLine, identityLine);
 
         TextArea headers = new TextArea();
         headers.setId("headersArea");
@@ -228,6 +234,10 @@ public final class ConsoleView extends BorderPane {
 
     /** A history row: the status, coloured by its class, then what was sent and as whom, on two lines. */
     private static final class HistoryCell extends ListCell<RequestHistory.Entry> {
+        HistoryCell() {
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(RequestHistory.Entry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -244,9 +254,14 @@ public final class ConsoleView extends BorderPane {
             if (style != null) {
                 code.getStyleClass().add(style);
             }
-            Label what = new Label(entry.request().method() + " " + entry.request().path());
-            Label who = new Label("as " + entry.identity());
-            who.getStyleClass().add(Styles.TEXT_MUTED);
+            Text what = new Text(entry.request().method() + " " + entry.request().path());
+            Text who = new Text("as " + entry.identity());
+            what.getStyleClass().add("text");
+            who.getStyleClass().addAll("text", Styles.TEXT_MUTED);
+            if (getListView() != null) {
+                what.wrappingWidthProperty().bind(getListView().widthProperty().subtract(code.getMinWidth() + 40));
+                who.wrappingWidthProperty().bind(what.wrappingWidthProperty());
+            }
             VBox lines = new VBox(2, what, who);
             HBox row = new HBox(8, code, lines);
             row.setAlignment(Pos.TOP_LEFT);

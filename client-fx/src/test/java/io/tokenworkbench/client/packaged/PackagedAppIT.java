@@ -6,15 +6,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -48,11 +55,11 @@ class PackagedAppIT {
         assertTrue(Files.isExecutable(LAUNCHER), built.toString());
         assertTrue(Files.isDirectory(IMAGE.resolve("lib/runtime")), "the image carries its own Java runtime");
 
-        String display = ":" + freeDisplay();
-        Process xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(home.resolve("xvfb.log").toFile()).start();
+        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectError(home.resolve("xvfb.log").toFile()).start();
         Process app = null;
         try {
+            String display = ":" + readyDisplay(xvfb, home.resolve("xvfb.log"));
             Map<String, String> env = Map.of("DISPLAY", display, "XDG_CONFIG_HOME", home.toString());
             ProcessBuilder launch = new ProcessBuilder(LAUNCHER.toString(), "--server", backend.baseUrl())
                     .redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
@@ -106,13 +113,21 @@ class PackagedAppIT {
                 configured.toString());
     }
 
-    /** A display number no X server holds. */
-    private static int freeDisplay() {
-        for (int n = 90; n < 200; n++) {
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                return n;
+    /**
+     * The display number Xvfb writes to {@code -displayfd} once it accepts clients: it picks a free number itself,
+     * and nothing connects before the server is listening.
+     */
+    private static String readyDisplay(Process xvfb, Path log) throws Exception {
+        CompletableFuture<String> number = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
-        throw new IllegalStateException("no free X display number between :90 and :199");
+        });
+        String display = number.get(60, TimeUnit.SECONDS);
+        assertNotNull(display, "Xvfb did not start: " + Files.readString(log));
+        return display.strip();
     }
 }

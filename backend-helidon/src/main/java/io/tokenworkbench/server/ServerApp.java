@@ -13,6 +13,7 @@ import io.helidon.cors.CrossOriginConfig;
 import io.helidon.security.providers.httpauth.HttpBasicAuthProvider;
 import io.helidon.webserver.cors.CorsSupport;
 import io.tokenworkbench.server.admin.AdminRoutes;
+import io.tokenworkbench.server.admin.ReportRepository;
 import io.tokenworkbench.server.apikey.ApiKeyRoutes;
 import io.tokenworkbench.server.apikey.ApiKeys;
 import io.tokenworkbench.server.audit.AuditLog;
@@ -44,8 +45,12 @@ import io.tokenworkbench.server.db.Database;
 import io.tokenworkbench.server.dev.DevSeed;
 import io.tokenworkbench.server.dev.DevTokenRoutes;
 import io.tokenworkbench.server.discovery.DiscoveryRoutes;
-import io.tokenworkbench.server.http.ApiRoutes;
+import io.tokenworkbench.server.http.Route;
+import io.tokenworkbench.server.http.Routes;
 import io.tokenworkbench.server.http.Problems;
+import io.tokenworkbench.server.http.RequestGuard;
+import io.helidon.webserver.ErrorHandling;
+import io.helidon.webserver.http1.Http1Config;
 import io.tokenworkbench.server.http.SecurityHeaders;
 import io.tokenworkbench.server.post.PostRepository;
 import io.tokenworkbench.server.post.PostRoutes;
@@ -53,10 +58,11 @@ import io.tokenworkbench.server.post.PostService;
 import io.tokenworkbench.server.product.ProductRepository;
 import io.tokenworkbench.server.product.ProductRoutes;
 import io.tokenworkbench.server.security.Access;
-import io.tokenworkbench.server.security.BearerTokenProvider;
+import io.tokenworkbench.server.security.AuthorizationHeader;
 import io.tokenworkbench.server.security.CommonPasswords;
 import io.tokenworkbench.server.security.PasswordHasher;
 import io.tokenworkbench.server.token.AccessTokenVerifier;
+import io.tokenworkbench.server.token.BearerTokenProvider;
 import io.tokenworkbench.server.token.RefreshTokens;
 import io.tokenworkbench.server.token.SigningKeys;
 import io.tokenworkbench.server.token.TokenInvalidations;
@@ -84,16 +90,24 @@ import java.util.function.Supplier;
  */
 public final class ServerApp implements AutoCloseable {
 
+    /** How often connections are checked against the idle timeout. */
+    private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(5);
+
     private final WebServer server;
     private final Database database;
     private final AuditLog audit;
     private final QueuedOutbox outbox;
+    private final RequestGuard guard;
+    private final List<Route> routes;
 
-    private ServerApp(WebServer server, Database database, AuditLog audit, QueuedOutbox outbox) {
+    private ServerApp(WebServer server, Database database, AuditLog audit, QueuedOutbox outbox, RequestGuard guard,
+                      List<Route> routes) {
+        this.routes = routes;
         this.server = server;
         this.database = database;
         this.audit = audit;
         this.outbox = outbox;
+        this.guard = guard;
     }
 
     /** Migrates the database, seeds it in dev mode and starts the server. */
@@ -116,22 +130,29 @@ public final class ServerApp implements AutoCloseable {
         }
         AuditLog audit = new AuditLog(database.jdbi(), clock);
         QueuedOutbox outbox = new QueuedOutbox(new DatabaseOutbox(database.jdbi(), clock, PasswordResets.LIFETIME));
+        RequestGuard guard = new RequestGuard(config.server().headerTimeout());
         try {
             AtomicReference<WebServer> started = new AtomicReference<>();
+            AtomicReference<List<Route>> registry = new AtomicReference<>();
             Supplier<String> publicUrl = config.configuredPublicUrl().<Supplier<String>>map(url -> () -> url)
                     .orElse(() -> "http://localhost:" + started.get().port());
             WebServer server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
                     .maxPayloadSize(config.security().maxPayloadBytes())
+                    .idleConnectionTimeout(config.server().idleTimeout())
+                    .idleConnectionPeriod(IDLE_CHECK_PERIOD)
+                    .protocolsDiscoverServices(false)
+                    .addProtocol(Http1Config.builder().addReceiveListener(guard).build())
+                    .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                     .directHandlers(Problems.directHandlers())
                     .featuresDiscoverServices(false)
                     .addFeature(ObserveFeature.create(HealthObserver.builder()
                             .details(true)
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)
                             .build()))
-                    .routing(routing -> routing(routing, config, keys, totpCipher, database, audit, outbox, clock,
-                            publicUrl))
+                    .routing(routing -> registry.set(routing(routing, config, keys, totpCipher, database, audit,
+                            outbox, clock, publicUrl)))
                     .build();
             started.set(server);
             server.start();
@@ -139,8 +160,9 @@ public final class ServerApp implements AutoCloseable {
                 throw new StartupException("The web server did not start on " + config.server().host() + ":"
                         + config.server().port() + " (the log above says why)");
             }
-            return new ServerApp(server, database, audit, outbox);
+            return new ServerApp(server, database, audit, outbox, guard, registry.get());
         } catch (RuntimeException e) {
+            guard.close();
             outbox.close();
             database.close();
             throw e;
@@ -202,7 +224,7 @@ public final class ServerApp implements AutoCloseable {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    private static void routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
+    private static List<Route> routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
                                 TotpSecretCipher totpCipher, Database database, AuditLog audit, QueuedOutbox outbox,
                                 Clock clock,
                                 Supplier<String> publicUrl) {
@@ -217,9 +239,9 @@ public final class ServerApp implements AutoCloseable {
         CommonPasswords commonPasswords = CommonPasswords.load();
         TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1),
                 Duration.ofSeconds(5));
-        TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), clock);
+        TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), publicUrl, clock);
         RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime(), invalidations);
-        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), invalidations, clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), publicUrl, invalidations, clock);
         Security security = Security.builder()
                 .addAuthenticationProvider(new BearerTokenProvider(verifier), BearerTokenProvider.NAME)
                 .addAuthenticationProvider(HttpBasicAuthProvider.builder().realm("api")
@@ -233,19 +255,21 @@ public final class ServerApp implements AutoCloseable {
         AuthService auth = new AuthService(users, hasher, issuer, refreshTokens, invalidations,
                 commonPasswords::isCommon, audit, throttle, clock);
 
+        routing.addFilter(Problems.closeWhenSaid());
         routing.addFilter(SecurityHeaders.filter());
         routing.addFilter(ClientIp.filter(new ClientIpResolver(config.security().trustedProxies())));
+        routing.addFilter(AuthorizationHeader.atMostOne());
         routing.register(cors(config.security().corsAllowedOrigins()));
         routing.addFeature(SecurityHttpFeature.create(security));
-        new ApiRoutes(access, limits,
-                new DiscoveryRoutes(config.tokens().issuer(), publicUrl, keys),
+        List<Route> routes = new ApiRoutes(access, limits,
+                new DiscoveryRoutes(publicUrl, keys),
                 new AuthRoutes(auth),
                 new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox, outbox,
                         email -> limits.allow(RateLimitPolicy.RESET_PER_EMAIL, RateLimitKeys.name(email)),
                         commonPasswords::isCommon, clock), audit),
                 new TotpRoutes(new TotpService(jdbi, clock, totpCipher), limits, audit),
                 new UserRoutes(users, invalidations, refreshTokens),
-                new AdminRoutes(users, posts, products, jdbi, audit),
+                new AdminRoutes(users, posts, products, new ReportRepository(jdbi), audit),
                 new ProductRoutes(products, clock),
                 new PostRoutes(new PostService(posts, clock), access),
                 new ApiKeyRoutes(new ApiKeys(jdbi, clock), limits, audit),
@@ -253,7 +277,8 @@ public final class ServerApp implements AutoCloseable {
                 new InternalRoutes(config.security().internalAllowedIps()),
                 config.devMode() ? new DevTokenRoutes(users, issuer, refreshTokens) : null,
                 config.devMode() ? new DevOutboxRoutes(outbox) : null)
-                .register(routing);
+                .routes();
+        Routes.register(routing, routes);
         routing.error(Throwable.class, Problems.handler((request, refusal) -> {
             AuditLog.Event event = refusal.status() == 401 ? AuditLog.Event.UNAUTHORIZED : AuditLog.Event.FORBIDDEN;
             String detail = request.prologue().method().text() + " " + request.path().path() + ": " + refusal.detail();
@@ -264,6 +289,7 @@ public final class ServerApp implements AutoCloseable {
                 audit.recordAnonymousRefusal(event, ClientIp.of(request), RateLimitKeys.address(request), detail);
             }
         }));
+        return routes;
     }
 
     /** Helidon's CORS support: the configured origins only; none configured, none allowed. */
@@ -303,6 +329,11 @@ public final class ServerApp implements AutoCloseable {
     }
 
     /** The port the server listens on (the free one picked, for port 0). */
+    /** The route registry this server was built from. */
+    public List<Route> routes() {
+        return routes;
+    }
+
     public int port() {
         return server.port();
     }
@@ -315,6 +346,7 @@ public final class ServerApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        guard.close();
         audit.writeCountsBefore(java.time.Instant.MAX);
         outbox.close();
         database.close();

@@ -25,6 +25,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -171,6 +173,29 @@ class AccessTableHttpTest {
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
             assertEquals(status, TestServer.json(response).get("status").asInt());
         }
+    }
+
+    @Test
+    void theTableHasARowForEveryRouteOfTheRegistryAndNoOther() {
+        Set<String> routed = new TreeSet<>(server.app.routes().stream().map(Object::toString).toList());
+        routed.add("GET /observe/health");
+        Set<String> tabled = new TreeSet<>();
+        for (String line : TABLE.strip().split("\n")) {
+            if (!line.startsWith("#")) {
+                String[] parts = line.trim().split("\\s+");
+                tabled.add(parts[0] + " " + routeOf(parts[0], parts[1]));
+            }
+        }
+        assertEquals(routed, tabled);
+    }
+
+    /** The registry path a row's concrete path is served by (a literal path before a template). */
+    private static String routeOf(String method, String path) {
+        List<String> candidates = server.app.routes().stream()
+                .filter(route -> route.method().text().equals(method)).map(route -> route.path()).toList();
+        return candidates.contains(path) ? path : candidates.stream()
+                .filter(template -> path.matches(template.replaceAll("\\{[^}]+}", "[^/]+")))
+                .findFirst().orElse(path);
     }
 
     @Test

@@ -5,13 +5,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,19 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stays intact.
  */
 class HostileInputHttpTest {
-
-    static final List<String> ROUTES = List.of(
-            "GET /ping", "GET /protected", "GET /.well-known/jwks.json", "GET /.well-known/oauth-authorization-server",
-            "GET /openapi", "POST /v1/auth/register", "POST /v1/auth/token", "POST /v1/auth/logout",
-            "POST /v1/auth/password-reset/request", "POST /v1/auth/password-reset/confirm", "POST /v1/auth/totp",
-            "POST /v1/auth/totp/verify", "DELETE /v1/auth/totp", "GET /v1/users/me", "GET /v1/users/{id}", "DELETE /v1/users/{id}",
-            "GET /v1/admin/users", "GET /v1/admin/stats", "GET /v1/admin/audit", "GET /v1/moderator/reports",
-            "GET /v1/products", "GET /v1/products/favorites", "PUT /v1/products/{id}/favorite",
-            "DELETE /v1/products/{id}/favorite", "POST /v1/products", "DELETE /v1/products/{id}", "GET /v1/posts",
-            "GET /v1/posts/{id}", "POST /v1/posts", "PUT /v1/posts/{id}", "DELETE /v1/posts/{id}",
-            "POST /v1/api-keys", "GET /v1/api-keys", "DELETE /v1/api-keys/{id}", "GET /v1/data", "GET /v1/basic/hello",
-            "GET /v1/secure/sensitive-data", "GET /v1/expensive-operation", "GET /internal/status",
-            "GET /v1/dev/outbox", "POST /v1/dev/tokens");
 
     private static final List<String> BODIES = List.of(
             "{\"title\":", "[]", "null", "42", "\"text\"", "{\"title\":{\"$ne\":1},\"content\":[1]}",
@@ -67,7 +58,7 @@ class HostileInputHttpTest {
 
     static Stream<Arguments> attacks() {
         List<Arguments> attacks = new ArrayList<>();
-        for (String route : ROUTES) {
+        for (String route : server.app.routes().stream().map(Object::toString).toList()) {
             String method = route.split(" ")[0];
             String path = route.split(" ")[1];
             if (path.contains("{id}")) {
@@ -95,6 +86,9 @@ class HostileInputHttpTest {
 
         assertTrue(response.statusCode() < 500, () -> method + " " + path + " → " + response.statusCode() + " "
                 + response.body());
+        assertTrue(documentedStatuses(method, template(path)).contains(Integer.toString(response.statusCode())),
+                () -> method + " " + path + " → " + response.statusCode() + " is not in the OpenAPI document: "
+                        + response.body());
         if (response.statusCode() >= 400 && response.statusCode() != 405) {
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
                     () -> method + " " + path + " → " + response.statusCode());
@@ -103,6 +97,56 @@ class HostileInputHttpTest {
         assertEquals(200, server.get("/v1/users/1", check).statusCode(), "alice is still there");
         assertEquals(200, server.get("/v1/posts/1", null).statusCode(), "her first post too");
         assertTrue(TestServer.json(server.get("/v1/admin/users", check)).size() >= 5);
+    }
+
+    /** Every route that reads a JSON body refuses a valid value followed by anything else. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonRoutes")
+    void aJsonValueFollowedByAnythingIsRefused(String route) {
+        String method = route.split(" ")[0];
+        String path = route.split(" ")[1].replace("{id}", "1");
+
+        HttpResponse<String> response = server.send(method, path, root(), "{\"title\":\"t\"} trailing-garbage");
+
+        assertEquals(400, response.statusCode(), route + ": " + response.body());
+        assertEquals("The body is not valid JSON", TestServer.json(response).get("detail").asText(), response.body());
+    }
+
+    static Stream<String> jsonRoutes() {
+        return operations().entrySet().stream()
+                .filter(operation -> operation.getValue().get("requestBody") instanceof Map<?, ?> body
+                        && body.get("content") instanceof Map<?, ?> content && content.containsKey("application/json"))
+                .map(Map.Entry::getKey);
+    }
+
+    /** The OpenAPI document's operations by "METHOD /path". */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> operations() {
+        Map<String, Object> document = new Yaml().load(server.get("/openapi", null).body());
+        Map<String, Map<String, Object>> operations = new TreeMap<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
+            if (op instanceof Map<?, ?> operation && !method.equals("parameters")) {
+                operations.put(method.toUpperCase(Locale.ROOT) + " " + path, (Map<String, Object>) operation);
+            }
+        }));
+        return operations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> documentedStatuses(String method, String path) {
+        Map<String, Object> operation = operations().get(method + " " + path);
+        assertTrue(operation != null, method + " " + path + " is not documented");
+        return ((Map<String, Object>) operation.get("responses")).keySet();
+    }
+
+    /** The registry's template a concrete path was made from. */
+    private static String template(String path) {
+        String bare = path.replaceAll("\\?.*", "");
+        return server.app.routes().stream().map(route -> route.path())
+                .filter(template -> bare.matches(template.replace("{id}", "[^/]*")))
+                .filter(template -> template.equals(bare) || !server.app.routes().stream()
+                        .anyMatch(route -> route.path().equals(bare)))
+                .findFirst().orElse(bare);
     }
 
     @ParameterizedTest(name = "form {0}")

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,19 @@ class MetadataHttpTest {
             assertTrue(answer.contains("\"token_endpoint\":\"https://api.example.com/v1/auth/token\""), answer);
             assertTrue(answer.contains("\"jwks_uri\":\"https://api.example.com/.well-known/jwks.json\""), answer);
             assertFalse(answer.contains("evil.example"), answer);
+        }
+    }
+
+    @Test
+    void theIssuerIsTheAddressTheMetadataIsServedFromAndTheTokensSayIt() throws Exception {
+        try (TestServer server = TestServer.dev()) {
+            String served = "http://localhost:" + server.app.port();
+            var metadata = TestServer.json(server.get("/.well-known/oauth-authorization-server", null));
+            String token = server.accessToken("alice");
+
+            assertEquals(served, metadata.get("issuer").asText(), "RFC 8414 §3.3");
+            assertEquals(served, com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getIssuer());
+            assertEquals(200, server.get("/protected", token).statusCode());
         }
     }
 

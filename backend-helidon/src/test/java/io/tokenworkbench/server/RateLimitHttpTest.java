@@ -87,7 +87,8 @@ class RateLimitHttpTest {
 
     private static AppConfig config(Path dir, String store) {
         return AppConfig.load(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0", "SERVER_HOST", "127.0.0.1",
-                "APP_DATA_DIR", dir.toString(), "SECURITY_RATE_LIMITS_STORE", store));
+                "APP_DATA_DIR", dir.toString(), "SECURITY_RATE_LIMITS_STORE", store,
+                "APP_PUBLIC_URL", "https://api.example.test"));
     }
 
     private static List<HttpResponse<String>> burst(int requests, Supplier<HttpResponse<String>> call)

@@ -55,6 +55,22 @@ class RefreshRaceHttpTest {
     }
 
     @Test
+    void concurrentLogoutsOfOneTokenAllSucceedOrFindItRevoked() throws Exception {
+        for (int run = 0; run < 20; run++) {
+            var pair = server.login("alice", "alice-password-1", null);
+            String access = pair.get("access_token").asText();
+            String body = "{\"refresh_token\":\"" + pair.get("refresh_token").asText() + "\"}";
+
+            for (HttpResponse<String> response : AtOnce.run(4,
+                    i -> () -> server.send("POST", "/v1/auth/logout", access, body))) {
+                assertTrue(response.statusCode() == 204 || response.statusCode() == 401, response.statusCode() + " "
+                        + response.body());
+            }
+            assertEquals(401, server.get("/protected", access).statusCode());
+        }
+    }
+
+    @Test
     void aPasswordResetRevokesAccessTokensToo() {
         var pair = server.login("bob", "bob-password-1", null);
         String access = pair.get("access_token").asText();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +16,9 @@ class SharedDatabaseHttpTest {
 
     @Test
     void aTokenFromOneInstanceWorksOnAnotherAndItsRevocationReachesIt(@TempDir Path dir) throws Exception {
-        AppConfig config = AppConfig.forDevelopment(dir).withRateLimitsEnabled(false);
+        // instances behind one address share its public URL, which is the tokens' issuer
+        AppConfig config = AppConfig.load(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0", "APP_DATA_DIR",
+                dir.toString(), "APP_PUBLIC_URL", "https://api.example.test")).withRateLimitsEnabled(false);
         try (TestServer first = TestServer.start(config, dir); TestServer second = TestServer.start(config, dir)) {
             String token = first.accessToken("alice");
             assertEquals(200, second.get("/protected", token).statusCode());

@@ -68,6 +68,18 @@ class ContractJsonTest {
     }
 
     @Test
+    void aDocumentIsOneValueWithoutRepeatedMembers() {
+        assertThrows(Exception.class, () -> json.readValue("{\"title\":\"t\",\"content\":\"c\"} trailing-garbage",
+                PostRequest.class), "anything after the value is refused");
+        assertThrows(Exception.class, () -> json.readValue("{\"title\":\"t\"} {\"title\":\"u\"}", PostRequest.class));
+        assertThrows(Exception.class, () -> json.readTree("[1] 2"));
+        assertThrows(Exception.class, () -> json.readValue("{\"title\":\"t\",\"title\":\"u\",\"content\":\"c\"}",
+                PostRequest.class), "which of two titles counts must not depend on the parser");
+        assertThrows(Exception.class, () -> json.readValue("{\"title\":12.5,\"content\":\"c\"}", PostRequest.class),
+                "a number is not a string");
+    }
+
+    @Test
     void pageOfPostsRoundTrips() throws Exception {
         String text = """
                 {"items":[{"id":1,"owner_id":2,"title":"Hi","content":"c","published":true,

@@ -1,6 +1,5 @@
 package io.tokenworkbench.server.admin;
 
-import io.tokenworkbench.model.admin.Report;
 import io.tokenworkbench.model.admin.Stats;
 import io.tokenworkbench.server.audit.AuditLog;
 import io.tokenworkbench.server.http.JsonBodies;
@@ -10,7 +9,6 @@ import io.tokenworkbench.server.product.ProductRepository;
 import io.tokenworkbench.server.user.UserRepository;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.jdbi.v3.core.Jdbi;
 
 /** {@code /v1/admin/stats}, {@code /v1/admin/audit} and {@code /v1/moderator/reports}. */
 public final class AdminRoutes {
@@ -18,15 +16,15 @@ public final class AdminRoutes {
     private final UserRepository users;
     private final PostRepository posts;
     private final ProductRepository products;
-    private final Jdbi jdbi;
+    private final ReportRepository reports;
     private final AuditLog audit;
 
-    public AdminRoutes(UserRepository users, PostRepository posts, ProductRepository products, Jdbi jdbi,
+    public AdminRoutes(UserRepository users, PostRepository posts, ProductRepository products, ReportRepository reports,
                        AuditLog audit) {
         this.users = users;
         this.posts = posts;
         this.products = products;
-        this.jdbi = jdbi;
+        this.reports = reports;
         this.audit = audit;
     }
 
@@ -42,9 +40,6 @@ public final class AdminRoutes {
     }
 
     public void reports(ServerRequest request, ServerResponse response) {
-        JsonBodies.ok(response, jdbi.withHandle(h -> h.createQuery("select * from reports order by id")
-                .map((rs, ctx) -> new Report(rs.getLong("id"), rs.getLong("post_id"), rs.getString("reason"),
-                        rs.getString("status")))
-                .list()));
+        JsonBodies.ok(response, reports.list());
     }
 }

@@ -2,7 +2,6 @@ package io.tokenworkbench.server.apikey;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.tokenworkbench.model.apikey.ApiKeyRequest;
@@ -10,6 +9,7 @@ import io.tokenworkbench.model.common.Message;
 import io.tokenworkbench.server.audit.AuditLog;
 import io.tokenworkbench.server.clientip.ClientIp;
 import io.tokenworkbench.server.http.ApiException;
+import io.tokenworkbench.server.http.Gate;
 import io.tokenworkbench.server.http.JsonBodies;
 import io.tokenworkbench.server.http.PathParams;
 import io.tokenworkbench.server.ratelimit.RateLimitPolicy;
@@ -55,16 +55,16 @@ public final class ApiKeyRoutes {
     }
 
     /** The gate of {@code /v1/data}: a known key in {@code X-API-Key}, then 100 requests/hour per key. */
-    public Handler apiKey() {
-        return (request, response) -> {
+    public Gate apiKey() {
+        return Gate.of("api-key", (request, response) -> {
             String presented = request.headers().first(HeaderNames.create("X-API-Key")).orElse(null);
-            ApiKeys.KeyOwner owner = keys.authenticate(presented).orElseThrow(() -> new ApiException.Unauthorized(
+            ApiKeys.KeyOwner owner = keys.authenticate(presented).orElseThrow(() -> ApiException.unauthorized(
                     presented == null ? "This endpoint needs an X-API-Key header" : "The API key is not valid",
                     CHALLENGE));
             rateLimits.consume(RateLimitPolicy.DATA, "key-" + owner.keyId(), response);
             request.context().register(owner);
             response.next();
-        };
+        });
     }
 
     public void data(ServerRequest request, ServerResponse response) {

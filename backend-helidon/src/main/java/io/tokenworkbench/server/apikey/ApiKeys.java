@@ -35,7 +35,7 @@ public final class ApiKeys {
     public ApiKeyCreated create(long userId, String name) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100) {
-            throw new ApiException.BadRequest("name is required (at most 100 characters)");
+            throw ApiException.badRequest("name is required (at most 100 characters)");
         }
         String key = KEY_PREFIX + OpaqueSecrets.generate();
         String prefix = key.substring(0, KEY_PREFIX.length() + 6);
@@ -47,7 +47,7 @@ public final class ApiKeys {
             long existing = h.createQuery("select count(*) from api_keys where user_id = :user")
                     .bind("user", userId).mapTo(Long.class).one();
             if (existing >= MAX_KEYS_PER_USER) {
-                throw new ApiException.BadRequest("You have " + MAX_KEYS_PER_USER + " keys already; delete one first");
+                throw ApiException.badRequest("You have " + MAX_KEYS_PER_USER + " keys already; delete one first");
             }
             return h.createUpdate("""
                             insert into api_keys (user_id, name, prefix, key_hash, created_at)
@@ -73,7 +73,7 @@ public final class ApiKeys {
         int deleted = jdbi.withHandle(h -> h.createUpdate("delete from api_keys where id = :id and user_id = :user")
                 .bind("id", keyId).bind("user", userId).execute());
         if (deleted == 0) {
-            throw new ApiException.NotFound("No API key " + keyId);
+            throw ApiException.notFound("No API key " + keyId);
         }
     }
 

@@ -51,16 +51,16 @@ public final class AuthRoutes {
         String text = JsonBodies.utf8(request);
         if (type.contains("json")) {
             if (text.isBlank()) {
-                throw new ApiException.OAuth(400, "invalid_request", "The request has no body");
+                throw ApiException.oauth(400, "invalid_request", "The request has no body");
             }
             try {
                 return JsonBodies.parse(text, TokenRequest.class);
-            } catch (ApiException.BadRequest e) {
-                throw new ApiException.OAuth(400, "invalid_request", e.detail());
+            } catch (ApiException e) {
+                throw ApiException.oauth(e.status(), "invalid_request", e.detail());
             }
         }
         if (!type.isEmpty() && !type.contains("x-www-form-urlencoded")) {
-            throw new ApiException.OAuth(400, "invalid_request",
+            throw ApiException.oauth(400, "invalid_request",
                     "Send application/x-www-form-urlencoded or application/json");
         }
         var form = FormFields.parse(text);

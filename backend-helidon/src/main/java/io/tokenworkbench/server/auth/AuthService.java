@@ -63,26 +63,26 @@ public final class AuthService {
         String email = request.email() == null ? "" : request.email().strip();
         String password = request.password() == null ? "" : request.password();
         if (!USERNAME.matcher(username).matches()) {
-            throw new ApiException.BadRequest("username must be 3 to 64 letters, digits, '_', '.' or '-'");
+            throw ApiException.badRequest("username must be 3 to 64 letters, digits, '_', '.' or '-'");
         }
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw new ApiException.BadRequest("email is not a valid address");
+            throw ApiException.badRequest("email is not a valid address");
         }
         if (password.length() < 12) {
-            throw new ApiException.BadRequest("The password is too weak: use at least 12 characters");
+            throw ApiException.badRequest("The password is too weak: use at least 12 characters");
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new ApiException.BadRequest("The password is longer than " + MAX_PASSWORD_LENGTH + " characters");
+            throw ApiException.badRequest("The password is longer than " + MAX_PASSWORD_LENGTH + " characters");
         }
         if (weakPassword.test(password)) {
-            throw new ApiException.BadRequest("The password is too weak: it is among the most common passwords");
+            throw ApiException.badRequest("The password is too weak: it is among the most common passwords");
         }
         String hash = hasher.hash(password);
         try {
             return users.insert(username, email, hash, false, false, List.of("user"), clock.instant()).toUser();
         } catch (RuntimeException e) {
             if (Database.isUniqueViolation(e)) {
-                throw new ApiException.Conflict("That username or email is already registered");
+                throw ApiException.conflict("That username or email is already registered");
             }
             throw e;
         }
@@ -92,22 +92,22 @@ public final class AuthService {
     public TokenResponse token(TokenRequest request, String clientIp) {
         String grant = request.grantType();
         if (grant == null || grant.isBlank()) {
-            throw new ApiException.OAuth(400, "invalid_request", "grant_type is required");
+            throw ApiException.oauth(400, "invalid_request", "grant_type is required");
         }
         return switch (grant) {
             case "password" -> passwordGrant(request, clientIp);
             case "refresh_token" -> refreshGrant(request, clientIp);
-            default -> throw new ApiException.OAuth(400, "unsupported_grant_type",
+            default -> throw ApiException.oauth(400, "unsupported_grant_type",
                     "Supported grant types: password, refresh_token");
         };
     }
 
     private TokenResponse passwordGrant(TokenRequest request, String clientIp) {
         if (isBlank(request.username()) || request.password() == null || request.password().isEmpty()) {
-            throw new ApiException.OAuth(400, "invalid_request", "username and password are required");
+            throw ApiException.oauth(400, "invalid_request", "username and password are required");
         }
         if (request.password().length() > MAX_PASSWORD_LENGTH) {
-            throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
+            throw ApiException.oauth(401, "invalid_grant", "Invalid username or password");
         }
         String username = request.username().strip();
         throttle.refuseIfUserLockedOut(username);
@@ -117,7 +117,7 @@ public final class AuthService {
             audit.record(AuditLog.Event.LOGIN, false, user == null ? null : user.id(), username,
                     clientIp, user == null ? "unknown username" : "wrong password or inactive account");
             throttle.recordUserFailure(username, clientIp);
-            throw new ApiException.OAuth(401, "invalid_grant", "Invalid username or password");
+            throw ApiException.oauth(401, "invalid_grant", "Invalid username or password");
         }
         Set<String> scopes = narrow(user, request.scope());
         audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, "password grant");
@@ -126,17 +126,17 @@ public final class AuthService {
 
     private TokenResponse refreshGrant(TokenRequest request, String clientIp) {
         if (isBlank(request.refreshToken())) {
-            throw new ApiException.OAuth(400, "invalid_request", "refresh_token is required");
+            throw ApiException.oauth(400, "invalid_request", "refresh_token is required");
         }
         RefreshTokens.Spend<NewPair> spent = refreshTokens.rotate(request.refreshToken().strip(), (userId, scope) -> {
             UserAccount user = users.byId(userId).filter(UserAccount::active)
-                    .orElseThrow(() -> new ApiException.OAuth(401, "invalid_grant", "The user is no longer active"));
+                    .orElseThrow(() -> ApiException.oauth(401, "invalid_grant", "The user is no longer active"));
             // The new pair keeps the narrowed scope, minus whatever the user's roles no longer grant.
             Set<String> rolePermissions = Permissions.ofRoles(user.roles());
             Set<String> stillGranted = new LinkedHashSet<>();
             Permissions.parseScope(scope).stream().filter(s -> Permissions.covers(rolePermissions, s))
                     .forEach(stillGranted::add);
-            return new NewPair(user, issuer.issue(user, stillGranted), Permissions.formatScope(stillGranted));
+            return new NewPair(user, issuer.issue(user.tokenSubject(), stillGranted), Permissions.formatScope(stillGranted));
         });
         return switch (spent) {
             case RefreshTokens.Spend.Rotated<NewPair> rotated -> {
@@ -149,12 +149,12 @@ public final class AuthService {
             case RefreshTokens.Spend.Reused<NewPair> reused -> {
                 audit.record(AuditLog.Event.REFRESH_REUSE, false, reused.userId(), null, clientIp,
                         "spent refresh token presented again; family revoked");
-                throw new ApiException.OAuth(401, "invalid_grant",
+                throw ApiException.oauth(401, "invalid_grant",
                         "The refresh token was already used; its whole family is revoked");
             }
             case RefreshTokens.Spend.Invalid<NewPair>(String reason) -> {
                 audit.record(AuditLog.Event.REFRESH, false, null, null, clientIp, reason);
-                throw new ApiException.OAuth(401, "invalid_grant", reason);
+                throw ApiException.oauth(401, "invalid_grant", reason);
             }
         };
     }
@@ -184,7 +184,7 @@ public final class AuthService {
     }
 
     private TokenResponse pair(UserAccount user, Set<String> scopes) {
-        NewPair pair = new NewPair(user, issuer.issue(user, scopes), Permissions.formatScope(scopes));
+        NewPair pair = new NewPair(user, issuer.issue(user.tokenSubject(), scopes), Permissions.formatScope(scopes));
         String refresh = refreshTokens.issue(user.id(), pair);
         return new TokenResponse(pair.access().value(), "Bearer", pair.access().expiresIn(), refresh, pair.scope());
     }
@@ -198,7 +198,7 @@ public final class AuthService {
         Set<String> wanted = Permissions.parseScope(requested);
         for (String scope : wanted) {
             if (!Permissions.covers(granted, scope)) {
-                throw new ApiException.OAuth(400, "invalid_scope", "The user may not have the scope " + scope);
+                throw ApiException.oauth(400, "invalid_scope", "The user may not have the scope " + scope);
             }
         }
         return wanted;

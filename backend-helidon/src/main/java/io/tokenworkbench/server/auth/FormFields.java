@@ -32,7 +32,7 @@ final class FormFields {
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 fields.putIfAbsent(name, value);
             } catch (IllegalArgumentException e) {
-                throw new ApiException.OAuth(400, "invalid_request", "The form body is not properly encoded");
+                throw ApiException.oauth(400, "invalid_request", "The form body is not properly encoded");
             }
         }
         return fields;

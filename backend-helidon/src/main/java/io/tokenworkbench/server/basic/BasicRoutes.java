@@ -4,12 +4,12 @@ import io.helidon.http.HeaderNames;
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.SecurityContext;
 import io.helidon.security.SecurityResponse;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.tokenworkbench.model.common.Message;
 import io.tokenworkbench.server.auth.LoginThrottle;
 import io.tokenworkbench.server.http.ApiException;
+import io.tokenworkbench.server.http.Gate;
 import io.tokenworkbench.server.http.JsonBodies;
 import io.tokenworkbench.server.security.PasswordHasher;
 
@@ -37,8 +37,8 @@ public final class BasicRoutes {
     }
 
     /** The gate: valid Basic credentials, else 401 with a Basic challenge (429 when throttled, 503 when busy). */
-    public Handler basic() {
-        return (request, response) -> {
+    public Gate basic() {
+        return Gate.of("basic", (request, response) -> {
             SecurityContext context = request.context().get(SecurityContext.class)
                     .orElseThrow(() -> new IllegalStateException("helidon-security is not installed"));
             Optional<String> username = username(request);
@@ -49,12 +49,12 @@ public final class BasicRoutes {
                 if (atn.status() != SecurityResponse.SecurityStatus.ABSTAIN) {
                     username.ifPresent(name -> throttle.recordFailure(request, name));
                 }
-                throw new ApiException.Unauthorized(atn.status() == SecurityResponse.SecurityStatus.ABSTAIN
+                throw ApiException.unauthorized(atn.status() == SecurityResponse.SecurityStatus.ABSTAIN
                         ? "This endpoint needs HTTP Basic credentials" : "Invalid username or password", CHALLENGE);
             }
             request.context().register(new BasicUser(atn.user().get().principal().getName()));
             response.next();
-        };
+        });
     }
 
     public void hello(ServerRequest request, ServerResponse response) {

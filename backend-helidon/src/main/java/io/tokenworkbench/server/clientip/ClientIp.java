@@ -1,5 +1,6 @@
 package io.tokenworkbench.server.clientip;
 
+import io.tokenworkbench.server.http.IpRange;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.ServerRequest;
 

@@ -1,10 +1,11 @@
 package io.tokenworkbench.server.clientip;
 
-import io.helidon.webserver.http.Handler;
+import io.tokenworkbench.server.http.IpRange;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.tokenworkbench.model.admin.InternalStatus;
 import io.tokenworkbench.server.http.ApiException;
+import io.tokenworkbench.server.http.Gate;
 import io.tokenworkbench.server.http.JsonBodies;
 
 import java.util.List;
@@ -19,14 +20,14 @@ public final class InternalRoutes {
     }
 
     /** The gate: the client IP (see {@link ClientIpResolver}) must be on the allowlist. */
-    public Handler allowlisted() {
-        return (request, response) -> {
+    public Gate allowlisted() {
+        return Gate.of("ip-allowlist", (request, response) -> {
             String ip = ClientIp.of(request);
             if (allowed.stream().noneMatch(range -> range.contains(ip))) {
-                throw new ApiException.Forbidden("Your address is not on the allowlist");
+                throw ApiException.forbidden("Your address is not on the allowlist");
             }
             response.next();
-        };
+        });
     }
 
     public void status(ServerRequest request, ServerResponse response) {

@@ -33,8 +33,11 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
      *
      * @param publicUrl the base URL clients use ({@code app.public-url}); empty: the listening address in dev mode,
      *                  else the token issuer. Metadata is built from it, never from request headers.
+     * @param idleTimeout   how long a kept-alive connection may wait for its next request
+     * @param headerTimeout how long a request's headers may take to arrive once its first line has
      */
-    public record ServerSettings(String host, int port, String publicUrl) {
+    public record ServerSettings(String host, int port, String publicUrl, Duration idleTimeout,
+                                 Duration headerTimeout) {
     }
 
     /**
@@ -103,7 +106,8 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         boolean devMode = s.bool("app.dev-mode");
         String host = s.string("server.host").isBlank() ? devMode ? LOOPBACK : "0.0.0.0" : s.string("server.host");
         AppConfig config = new AppConfig(
-                new ServerSettings(host, s.integer("server.port"), s.string("app.public-url")),
+                new ServerSettings(host, s.integer("server.port"), s.string("app.public-url"),
+                        s.duration("server.idle-timeout"), s.duration("server.header-timeout")),
                 devMode,
                 Path.of(s.string("app.data-dir")),
                 new DatabaseSettings(s.string("db.url"), s.string("db.username"), s.string("db.password"),
@@ -135,6 +139,12 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         return new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(s.missingTokenStatus(),
                 s.trustedProxies(), s.internalAllowedIps(), enabled, s.rateLimitStore(), s.corsAllowedOrigins(),
                 s.maxPayloadBytes(), s.totpKey()));
+    }
+
+    public AppConfig withServer(ServerSettings newServer) {
+        AppConfig changed = new AppConfig(newServer, devMode, dataDir, database, tokens, security);
+        changed.validate();
+        return changed;
     }
 
     public AppConfig withMissingTokenStatus(int status) {
@@ -189,6 +199,12 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         if (server.port() < 0 || server.port() > 65535) {
             throw new ConfigException(Settings.describe("server.port") + " must be 0..65535, not " + server.port());
         }
+        for (String key : List.of("server.idle-timeout", "server.header-timeout")) {
+            Duration timeout = key.equals("server.idle-timeout") ? server.idleTimeout() : server.headerTimeout();
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ConfigException(Settings.describe(key) + " must be at least 1 second");
+            }
+        }
         int status = security.missingTokenStatus();
         if (status != 401 && status != 403) {
             throw new ConfigException(Settings.describe("security.missing-token-status") + " must be 401 or 403, not "
@@ -213,7 +229,7 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         }
         for (String ip : concat(security.trustedProxies(), security.internalAllowedIps())) {
             try {
-                io.tokenworkbench.server.clientip.IpRange.parse(ip);
+                io.tokenworkbench.server.http.IpRange.parse(ip);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw new ConfigException(Settings.describe("security.trusted-proxies") + " and "
                         + Settings.describe("security.internal.allowed-ips") + " take IP addresses or CIDR blocks, not '"

@@ -46,17 +46,17 @@ public final class DevTokenRoutes {
     public void mint(ServerRequest request, ServerResponse response) {
         DevTokenRequest body = JsonBodies.read(request, DevTokenRequest.class);
         if (body.username() == null || body.username().isBlank()) {
-            throw new ApiException.BadRequest("username is required");
+            throw ApiException.badRequest("username is required");
         }
         UserAccount user = users.byUsername(body.username().strip())
-                .orElseThrow(() -> new ApiException.BadRequest("No user " + body.username().strip()));
+                .orElseThrow(() -> ApiException.badRequest("No user " + body.username().strip()));
         long lifetime = body.expiresIn() == null ? 900 : body.expiresIn();
         long notBefore = body.notBeforeIn() == null ? 0 : body.notBeforeIn();
         if (Math.abs(lifetime) > MAX_LIFETIME_SECONDS || Math.abs(notBefore) > MAX_LIFETIME_SECONDS) {
-            throw new ApiException.BadRequest("expires_in and not_before_in must be within ten years");
+            throw ApiException.badRequest("expires_in and not_before_in must be within ten years");
         }
         Set<String> scopes = AuthService.narrow(user, body.scope());
-        JWTClaimsSet claims = merge(issuer.defaultClaims(user, scopes, Duration.ofSeconds(lifetime),
+        JWTClaimsSet claims = merge(issuer.defaultClaims(user.tokenSubject(), scopes, Duration.ofSeconds(lifetime),
                 Duration.ofSeconds(notBefore)), body.claims());
         JWSHeader header = header(body.header());
         String refreshToken = Boolean.TRUE.equals(body.refresh())
@@ -77,7 +77,7 @@ public final class DevTokenRoutes {
             return defaults;
         }
         if (!overrides.isObject()) {
-            throw new ApiException.BadRequest("claims must be a JSON object");
+            throw ApiException.badRequest("claims must be a JSON object");
         }
         Map<String, Object> merged = new java.util.LinkedHashMap<>(defaults.toJSONObject());
         for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
@@ -91,7 +91,7 @@ public final class DevTokenRoutes {
         try {
             return JWTClaimsSet.parse(merged);
         } catch (java.text.ParseException e) {
-            throw new ApiException.BadRequest("The claims do not form a valid JWT claims set");
+            throw ApiException.badRequest("The claims do not form a valid JWT claims set");
         }
     }
 
@@ -101,7 +101,7 @@ public final class DevTokenRoutes {
             return header.build();
         }
         if (!overrides.isObject()) {
-            throw new ApiException.BadRequest("header must be a JSON object");
+            throw ApiException.badRequest("header must be a JSON object");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -109,7 +109,7 @@ public final class DevTokenRoutes {
             switch (field.getKey()) {
                 case "typ" -> header.type(value.isNull() ? null : new JOSEObjectType(value.asText()));
                 case "kid" -> header.keyID(value.isNull() ? null : value.asText());
-                default -> throw new ApiException.BadRequest("header may set only typ and kid");
+                default -> throw ApiException.badRequest("header may set only typ and kid");
             }
         }
         return header.build();

@@ -11,6 +11,11 @@ import io.tokenworkbench.server.http.JsonBodies;
 import io.tokenworkbench.server.security.Permissions;
 import io.tokenworkbench.server.token.SigningKeys;
 
+import io.tokenworkbench.model.json.Json;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,20 +26,23 @@ import java.util.function.Supplier;
 /** The public, self-describing routes: ping, the protected probe, RFC 8414 metadata, the JWKS and OpenAPI. */
 public final class DiscoveryRoutes {
 
-    private final String issuer;
     private final Supplier<String> publicUrl;
     private final byte[] jwks;
     private final byte[] openApi;
+    private final byte[] openApiJson;
 
     /**
-     * @param publicUrl the base URL the metadata's endpoints are built on: configuration, never a request header
+     * @param publicUrl the issuer, and the base URL the metadata's endpoints are built on: configuration (or the
+     *                  listening address in dev mode), never a request header
      */
-    public DiscoveryRoutes(String issuer, Supplier<String> publicUrl, SigningKeys keys) {
-        this.issuer = issuer;
+    public DiscoveryRoutes(Supplier<String> publicUrl, SigningKeys keys) {
         this.publicUrl = publicUrl;
         this.jwks = keys.publicJwks().toString(true).getBytes(StandardCharsets.UTF_8);
         try (InputStream in = DiscoveryRoutes.class.getResourceAsStream("/openapi.yaml")) {
             this.openApi = in.readAllBytes();
+            Object tree = new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(new String(openApi, StandardCharsets.UTF_8));
+            this.openApiJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("The OpenAPI document is missing from the classpath", e);
         }
@@ -55,7 +63,7 @@ public final class DiscoveryRoutes {
 
     public void metadata(ServerRequest request, ServerResponse response) {
         String base = publicUrl.get();
-        JsonBodies.ok(response, new AuthorizationServerMetadata(issuer, base + "/v1/auth/token",
+        JsonBodies.ok(response, new AuthorizationServerMetadata(base, base + "/v1/auth/token",
                 base + "/.well-known/jwks.json", List.of("password", "refresh_token"), Permissions.ALL,
                 List.of(), List.of("none")));
     }
@@ -63,11 +71,20 @@ public final class DiscoveryRoutes {
     public void jwks(ServerRequest request, ServerResponse response) {
         response.headers().set(HeaderNames.CONTENT_TYPE, "application/jwk-set+json");
         response.headers().set(HeaderNames.CACHE_CONTROL, "public, max-age=300");
-        response.status(Status.OK_200).send(jwks);
+        JsonBodies.sendBytes(response.status(Status.OK_200), jwks);
     }
 
+    /**
+     * The OpenAPI document: YAML, or JSON for {@code ?format=json} or a client that accepts JSON and not YAML (as
+     * Helidon's OpenAPI support serves it).
+     */
     public void openApi(ServerRequest request, ServerResponse response) {
-        response.headers().set(HeaderNames.CONTENT_TYPE, "application/yaml");
-        response.status(Status.OK_200).send(openApi);
+        boolean json = request.query().first("format").map("json"::equalsIgnoreCase)
+                .orElseGet(() -> request.headers().first(HeaderNames.ACCEPT)
+                        .map(accept -> accept.contains("json") && !accept.contains("yaml"))
+                        .orElse(false));
+        response.headers().set(HeaderNames.VARY, "Accept");
+        response.headers().set(HeaderNames.CONTENT_TYPE, json ? "application/json" : "application/yaml");
+        JsonBodies.sendBytes(response.status(Status.OK_200), json ? openApiJson : openApi);
     }
 }

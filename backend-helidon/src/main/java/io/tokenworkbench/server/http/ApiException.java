@@ -1,228 +1,114 @@
 package io.tokenworkbench.server.http;
 
+import io.helidon.http.Status;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Every answer other than success that a handler or gate decides on. One error handler renders each kind as
- * {@code application/problem+json} (plus RFC 6749 fields for the token endpoint). Messages are shown to the caller,
- * so they never contain a token, key or password.
+ * Every answer other than success that a handler or gate decides on: a status, a detail, the headers that go with
+ * it (a challenge, {@code Retry-After}, …) and, at the token endpoint, an RFC 6749 §5.2 error code. One error handler
+ * renders each as {@code application/problem+json}. Details are shown to the caller, so they never contain a token,
+ * key or password.
+ *
+ * <pre>{@code
+ * throw ApiException.badRequest("limit must be 1..100");
+ * throw ApiException.unauthorized("The token has expired", challenge);
+ * }</pre>
  */
-public sealed abstract class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
-    private ApiException(String detail) {
+    private final int status;
+    private final Map<String, String> headers;
+    private final String oauthError;
+
+    public ApiException(int status, String detail, Map<String, String> headers, String oauthError) {
         super(detail, null, false, false);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("An ApiException is a 4xx or 5xx answer, not " + status);
+        }
+        this.status = status;
+        this.headers = Map.copyOf(headers);
+        this.oauthError = oauthError;
     }
 
-    /** The HTTP status. */
-    public abstract int status();
+    /** 400: the request is malformed or breaks a rule. */
+    public static ApiException badRequest(String detail) {
+        return new ApiException(400, detail, Map.of(), null);
+    }
 
-    /** The problem's short title. */
-    public abstract String title();
+    /** 401 with an RFC 6750 (or Basic, or API-key) challenge. */
+    public static ApiException unauthorized(String detail, String challenge) {
+        return new ApiException(401, detail, Map.of("WWW-Authenticate", challenge), null);
+    }
 
-    /** Extra response headers (a challenge, {@code Retry-After}, …). */
+    /** 403: the caller is known and may not do this. */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, detail, Map.of(), null);
+    }
+
+    /** 403 with an {@code insufficient_scope} challenge, when a scope is what is missing. */
+    public static ApiException forbidden(String detail, String challenge) {
+        return new ApiException(403, detail, Map.of("WWW-Authenticate", challenge), null);
+    }
+
+    /** 404: nothing here, or nothing the caller may know of. */
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, detail, Map.of(), null);
+    }
+
+    /** 409: the resource exists already. */
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, detail, Map.of(), null);
+    }
+
+    /** 415: the body is not in a media type this route reads. */
+    public static ApiException unsupportedMediaType(String detail) {
+        return new ApiException(415, detail, Map.of(), null);
+    }
+
+    /** A token endpoint error (RFC 6749 §5.2): {@code error} and {@code error_description} in the body. */
+    public static ApiException oauth(int status, String error, String description) {
+        return new ApiException(status, description, Map.of(), error);
+    }
+
+    /** 429: a rate limit ran out; the headers say when to come back. */
+    public static ApiException tooManyRequests(String detail, Map<String, String> headers) {
+        return new ApiException(429, detail, headers, null);
+    }
+
+    /** 503: the server is busy (e.g. every password-hashing slot taken); try again after {@code Retry-After}. */
+    public static ApiException serviceUnavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(503, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)), null);
+    }
+
+    /** The same answer with one more response header. */
+    public ApiException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(status, detail(), more, oauthError);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The problem's short title: the status's reason phrase. */
+    public String title() {
+        return Status.create(status).reasonPhrase();
+    }
+
     public Map<String, String> headers() {
-        return Map.of();
+        return headers;
+    }
+
+    /** The RFC 6749 error code, for token endpoint errors. */
+    public Optional<String> oauthError() {
+        return Optional.ofNullable(oauthError);
     }
 
     public String detail() {
         return getMessage();
-    }
-
-    /** 400: the request is malformed or breaks a rule. */
-    public static final class BadRequest extends ApiException {
-        public BadRequest(String detail) {
-            super(detail);
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String title() {
-            return "Bad Request";
-        }
-    }
-
-    /** 404: nothing here, or nothing the caller may know of. */
-    public static final class NotFound extends ApiException {
-        public NotFound(String detail) {
-            super(detail);
-        }
-
-        @Override
-        public int status() {
-            return 404;
-        }
-
-        @Override
-        public String title() {
-            return "Not Found";
-        }
-    }
-
-    /** 409: the resource exists already. */
-    public static final class Conflict extends ApiException {
-        public Conflict(String detail) {
-            super(detail);
-        }
-
-        @Override
-        public int status() {
-            return 409;
-        }
-
-        @Override
-        public String title() {
-            return "Conflict";
-        }
-    }
-
-    /** 415: the body is not in a media type this route reads. */
-    public static final class UnsupportedMediaType extends ApiException {
-        public UnsupportedMediaType(String detail) {
-            super(detail);
-        }
-
-        @Override
-        public int status() {
-            return 415;
-        }
-
-        @Override
-        public String title() {
-            return "Unsupported Media Type";
-        }
-    }
-
-    /** 401 with an RFC 6750 challenge. */
-    public static final class Unauthorized extends ApiException {
-        private final String challenge;
-
-        public Unauthorized(String detail, String challenge) {
-            super(detail);
-            this.challenge = challenge;
-        }
-
-        @Override
-        public int status() {
-            return 401;
-        }
-
-        @Override
-        public String title() {
-            return "Unauthorized";
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return Map.of("WWW-Authenticate", challenge);
-        }
-    }
-
-    /** 403, with an {@code insufficient_scope} challenge when a scope is what is missing. */
-    public static final class Forbidden extends ApiException {
-        private final String challenge;
-
-        public Forbidden(String detail) {
-            this(detail, null);
-        }
-
-        public Forbidden(String detail, String challenge) {
-            super(detail);
-            this.challenge = challenge;
-        }
-
-        @Override
-        public int status() {
-            return 403;
-        }
-
-        @Override
-        public String title() {
-            return "Forbidden";
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return challenge == null ? Map.of() : Map.of("WWW-Authenticate", challenge);
-        }
-    }
-
-    /** A token endpoint error (RFC 6749 §5.2): {@code error} and {@code error_description} in the body. */
-    public static final class OAuth extends ApiException {
-        private final int status;
-        private final String error;
-
-        public OAuth(int status, String error, String description) {
-            super(description);
-            this.status = status;
-            this.error = error;
-        }
-
-        @Override
-        public int status() {
-            return status;
-        }
-
-        @Override
-        public String title() {
-            return status == 401 ? "Unauthorized" : "Bad Request";
-        }
-
-        public String error() {
-            return error;
-        }
-    }
-
-    /** 429: a rate limit ran out; the headers say when to come back. */
-    public static final class TooManyRequests extends ApiException {
-        private final Map<String, String> headers;
-
-        public TooManyRequests(String detail, Map<String, String> headers) {
-            super(detail);
-            this.headers = Map.copyOf(headers);
-        }
-
-        @Override
-        public int status() {
-            return 429;
-        }
-
-        @Override
-        public String title() {
-            return "Too Many Requests";
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return headers;
-        }
-    }
-
-    /** 503: the server is busy (e.g. every password-hashing slot taken); try again after {@code Retry-After}. */
-    public static final class ServiceUnavailable extends ApiException {
-        private final long retryAfterSeconds;
-
-        public ServiceUnavailable(String detail, long retryAfterSeconds) {
-            super(detail);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public int status() {
-            return 503;
-        }
-
-        @Override
-        public String title() {
-            return "Service Unavailable";
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return Map.of("Retry-After", Long.toString(retryAfterSeconds));
-        }
     }
 }

@@ -17,10 +17,10 @@ public final class PathParams {
         try {
             id = Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw new ApiException.NotFound("No resource with id '" + truncate(raw) + "'");
+            throw ApiException.notFound("No resource with id '" + truncate(raw) + "'");
         }
         if (id <= 0) {
-            throw new ApiException.NotFound("Ids are positive integers");
+            throw ApiException.notFound("Ids are positive integers");
         }
         return id;
     }
@@ -35,11 +35,11 @@ public final class PathParams {
         try {
             long value = Long.parseLong(raw.strip());
             if (value < min || value > max) {
-                throw new ApiException.BadRequest("Query parameter '" + name + "' must be between " + min + " and " + max);
+                throw ApiException.badRequest("Query parameter '" + name + "' must be between " + min + " and " + max);
             }
             return OptionalInt.of((int) value);
         } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("Query parameter '" + name + "' must be a whole number");
+            throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number");
         }
     }
 

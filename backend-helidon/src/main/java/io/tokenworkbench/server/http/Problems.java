@@ -1,17 +1,20 @@
 package io.tokenworkbench.server.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.Filter;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.tokenworkbench.model.common.Problem;
 import io.tokenworkbench.model.json.Json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -23,6 +26,8 @@ public final class Problems {
 
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** What Helidon passes a direct handler instead of a message it does not consider safe to show. */
+    private static final String HELIDON_UNSAFE_MESSAGE = "Bad request, see server log";
 
     private Problems() {
     }
@@ -47,7 +52,7 @@ public final class Problems {
     public static void handle(ServerRequest request, ServerResponse response, Throwable error) {
         switch (error) {
             case ApiException api -> send(response, api.status(), api.title(), api.detail(), request.path().path(),
-                    api.headers(), api instanceof ApiException.OAuth oauth ? oauth.error() : null);
+                    api.headers(), api.oauthError().orElse(null));
             case HttpException http when http.status().code() < 500 -> send(response, http.status().code(),
                     http.status().reasonPhrase(), safeDetail(http), request.path().path(), Map.of(), null);
             default -> {
@@ -78,23 +83,30 @@ public final class Problems {
         response.status(Status.create(status));
         headers.forEach((name, value) -> response.headers().set(HeaderNames.create(name), value));
         response.headers().set(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        response.send(body(status, title, detail, instance, oauthError));
+        JsonBodies.sendBytes(response, body(status, title, detail, instance, oauthError));
     }
 
     static byte[] body(int status, String title, String detail, String instance, String oauthError) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("type", "about:blank");
-        node.put("title", title);
-        node.put("status", status);
-        node.put("detail", detail);
-        if (instance != null) {
-            node.put("instance", instance);
+        try {
+            return Json.mapper().writeValueAsBytes(new Problem("about:blank", title, status, detail, instance,
+                    oauthError, oauthError == null ? null : detail));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem record always serialises", e);
         }
-        if (oauthError != null) {
-            node.put("error", oauthError);
-            node.put("error_description", detail);
-        }
-        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The outermost filter: a response that says {@code Connection: close} (a request whose framing broke mid-body)
+     * really ends the connection, so that no byte after it is read as another request. Helidon 4.3 writes the header
+     * but reads on.
+     */
+    public static Filter closeWhenSaid() {
+        return (chain, request, response) -> {
+            chain.proceed();
+            if (response.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
+                throw new CloseConnectionException("The response closed the connection");
+            }
+        };
     }
 
     /** Direct handlers: even a request Helidon refuses before routing gets a problem body and the security headers. */
@@ -115,7 +127,10 @@ public final class Problems {
             case 413 -> "The body is larger than this server accepts";
             case 431 -> "The request headers are too large";
             case 414 -> "The request URI is too long";
-            default -> status.code() >= 500 ? "The server failed; the failure is logged" : "The request is malformed";
+            case 505 -> "This server speaks HTTP/1.1: send the request as HTTP/1.1";
+            default -> message != null && !message.startsWith(HELIDON_UNSAFE_MESSAGE) && status.code() != 500 ? message
+                    : status.code() >= 500 ? "The server failed; the failure is logged"
+                    : "The request is malformed";
         };
         return DirectHandler.TransportResponse.builder()
                 .status(status)

@@ -76,7 +76,7 @@ public final class PasswordResets {
      */
     public Requested request(String email) {
         if (email == null || email.isBlank() || email.length() > 254) {
-            throw new ApiException.BadRequest("email is required");
+            throw ApiException.badRequest("email is required");
         }
         Optional<UserAccount> user = users.byEmail(email.strip());
         if (!mailAllowed.test(email.strip())) {
@@ -104,13 +104,13 @@ public final class PasswordResets {
     /** Completes a reset; a bad, used or expired token is a 400. Returns the user whose password changed. */
     public UserAccount confirm(String token, String newPassword) {
         if (token == null || token.isBlank()) {
-            throw new ApiException.BadRequest("token is required");
+            throw ApiException.badRequest("token is required");
         }
         if (newPassword == null || newPassword.length() < 12 || newPassword.length() > 1024) {
-            throw new ApiException.BadRequest("The new password is too weak: use 12 to 1024 characters");
+            throw ApiException.badRequest("The new password is too weak: use 12 to 1024 characters");
         }
         if (weakPassword.test(newPassword)) {
-            throw new ApiException.BadRequest("The new password is too weak: it is among the most common passwords");
+            throw ApiException.badRequest("The new password is too weak: it is among the most common passwords");
         }
         Instant now = clock.instant();
         long userId = jdbi.inTransaction(h -> {
@@ -120,12 +120,12 @@ public final class PasswordResets {
                             rs.getTimestamp("expires_at").toInstant().isAfter(now) ? 1 : 0,
                             rs.getTimestamp("used_at") == null ? 0 : 1})
                     .findOne()
-                    .orElseThrow(() -> new ApiException.BadRequest("The reset token is not valid"));
+                    .orElseThrow(() -> ApiException.badRequest("The reset token is not valid"));
             if (row[2] == 1) {
-                throw new ApiException.BadRequest("The reset token was already used");
+                throw ApiException.badRequest("The reset token was already used");
             }
             if (row[1] == 0) {
-                throw new ApiException.BadRequest("The reset token has expired");
+                throw ApiException.badRequest("The reset token has expired");
             }
             // Locking the user serialises confirmations of two of its tokens: the second finds its token spent.
             h.createQuery("select id from users where id = :user for update").bind("user", row[0])
@@ -133,7 +133,7 @@ public final class PasswordResets {
             int spent = h.createUpdate("update password_resets set used_at = :now where token_hash = :hash and used_at is null")
                     .bind("now", now).bind("hash", OpaqueSecrets.sha256(token.strip())).execute();
             if (spent == 0) {
-                throw new ApiException.BadRequest("The reset token was already used");
+                throw ApiException.badRequest("The reset token was already used");
             }
             h.createUpdate("update password_resets set used_at = :now where user_id = :user and used_at is null")
                     .bind("now", now).bind("user", row[0]).execute();
@@ -141,7 +141,7 @@ public final class PasswordResets {
         });
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         refreshTokens.revokeAllOf(userId);
-        UserAccount user = users.byId(userId).orElseThrow(() -> new ApiException.BadRequest(
+        UserAccount user = users.byId(userId).orElseThrow(() -> ApiException.badRequest(
                 "The reset token is not valid"));
         outbox.forget(user.email());
         return user;

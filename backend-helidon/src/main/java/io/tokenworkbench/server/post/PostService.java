@@ -59,32 +59,32 @@ public final class PostService {
     private Post owned(Caller caller, long id) {
         Post post = visible(Optional.of(caller), id);
         if (post.ownerId() != caller.userId() && !caller.isAdmin()) {
-            throw new ApiException.Forbidden("Post " + id + " belongs to someone else");
+            throw ApiException.forbidden("Post " + id + " belongs to someone else");
         }
         return post;
     }
 
     private Post visible(Optional<Caller> viewer, long id) {
-        Post post = posts.byId(id).orElseThrow(() -> new ApiException.NotFound("No post " + id));
+        Post post = posts.byId(id).orElseThrow(() -> ApiException.notFound("No post " + id));
         boolean mine = viewer.map(c -> c.userId() == post.ownerId() || c.isAdmin()).orElse(false);
         if (!post.published() && !mine) {
-            throw new ApiException.NotFound("No post " + id);
+            throw ApiException.notFound("No post " + id);
         }
         return post;
     }
 
     private static void validate(PostRequest request) {
         if (request.title() == null || request.title().isBlank()) {
-            throw new ApiException.BadRequest("title is required");
+            throw ApiException.badRequest("title is required");
         }
         if (request.title().length() > 200) {
-            throw new ApiException.BadRequest("title is longer than 200 characters");
+            throw ApiException.badRequest("title is longer than 200 characters");
         }
         if (request.content() == null) {
-            throw new ApiException.BadRequest("content is required");
+            throw ApiException.badRequest("content is required");
         }
         if (request.content().length() > 20_000) {
-            throw new ApiException.BadRequest("content is longer than 20000 characters");
+            throw ApiException.badRequest("content is longer than 20000 characters");
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ProductRoutes {
     public void create(ServerRequest request, ServerResponse response) {
         ProductRequest body = JsonBodies.read(request, ProductRequest.class);
         if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
-            throw new ApiException.BadRequest("name is required (at most 200 characters)");
+            throw ApiException.badRequest("name is required (at most 200 characters)");
         }
         JsonBodies.send(response, Status.CREATED_201, products.insert(body.name().strip(), price(body.price()),
                 clock.instant()));
@@ -57,7 +57,7 @@ public final class ProductRoutes {
     public void delete(ServerRequest request, ServerResponse response) {
         long id = PathParams.id(request, "id");
         if (!products.delete(id)) {
-            throw new ApiException.NotFound("No product " + id);
+            throw ApiException.notFound("No product " + id);
         }
         response.status(Status.NO_CONTENT_204).send();
     }
@@ -65,18 +65,18 @@ public final class ProductRoutes {
     private long existing(ServerRequest request) {
         long id = PathParams.id(request, "id");
         if (!products.exists(id)) {
-            throw new ApiException.NotFound("No product " + id);
+            throw ApiException.notFound("No product " + id);
         }
         return id;
     }
 
     private static BigDecimal price(String text) {
         if (text == null || !text.strip().matches("\\d{1,10}(\\.\\d{1,2})?")) {
-            throw new ApiException.BadRequest("price must be a decimal string such as \"19.99\"");
+            throw ApiException.badRequest("price must be a decimal string such as \"19.99\"");
         }
         BigDecimal price = new BigDecimal(text.strip());
         if (price.compareTo(MAX_PRICE) > 0) {
-            throw new ApiException.BadRequest("price is too large");
+            throw ApiException.badRequest("price is too large");
         }
         return price;
     }

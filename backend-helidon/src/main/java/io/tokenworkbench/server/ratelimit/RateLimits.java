@@ -92,9 +92,9 @@ public final class RateLimits {
         return store.bucket(policy.name() + ":" + key, configuration);
     }
 
-    private static ApiException.TooManyRequests tooMany(RateLimitPolicy policy, long nanosToWait, String what) {
+    private static ApiException tooMany(RateLimitPolicy policy, long nanosToWait, String what) {
         long retryAfter = Math.max(1, seconds(nanosToWait));
-        return new ApiException.TooManyRequests("Too many " + what + ": at most " + policy.quota() + " per "
+        return ApiException.tooManyRequests("Too many " + what + ": at most " + policy.quota() + " per "
                 + policy.window().toSeconds() + " s; retry in " + retryAfter + " s", Map.of(
                 "Retry-After", Long.toString(retryAfter),
                 "RateLimit-Policy", policy.policyHeader(),

@@ -3,7 +3,7 @@ package io.tokenworkbench.server.security;
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.SecurityContext;
 import io.helidon.security.SecurityResponse;
-import io.helidon.webserver.http.Handler;
+import io.tokenworkbench.server.http.Gate;
 import io.helidon.webserver.http.ServerRequest;
 import io.tokenworkbench.server.http.ApiException;
 
@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The gates of the access table: each is a {@link Handler} registered first on its route's line, so the whole table
+ * The gates of the access table: each is a {@link Gate} registered first on its route's line, so the whole table
  * reads in {@code ApiRoutes}. A gate authenticates through helidon-security's {@link SecurityContext} (the bearer
  * provider), checks the level, role, permission or scope, puts the {@link Caller} into the request context and
  * passes on; otherwise it throws the {@link ApiException} whose problem body and {@code WWW-Authenticate} the
  * contract's failure table prescribes (RFC 6750). Thread-safe.
  */
 public final class Access {
+
+    /** The name the bearer-token authentication provider is registered under. */
+    public static final String BEARER_PROVIDER = "bearer-jwt";
 
     private static final String REALM = "Bearer realm=\"api\"";
 
@@ -29,8 +32,8 @@ public final class Access {
     }
 
     /** Any valid access token. */
-    public Handler authenticated() {
-        return gate(caller -> { });
+    public Gate authenticated() {
+        return gate("authenticated", caller -> { });
     }
 
     /**
@@ -38,10 +41,10 @@ public final class Access {
      *
      * @param implied the permission the route exercises: a token narrowed by scope must still carry it
      */
-    public Handler staff(String implied) {
-        return gate(caller -> {
+    public Gate staff(String implied) {
+        return gate("staff", caller -> {
             if (!caller.isStaffLevel()) {
-                throw new ApiException.Forbidden("Staff only");
+                throw ApiException.forbidden("Staff only");
             }
             requireScopesIfNarrowed(caller, implied);
         });
@@ -52,10 +55,10 @@ public final class Access {
      *
      * @param implied the permission the route exercises: a token narrowed by scope must still carry it
      */
-    public Handler superuser(String implied) {
-        return gate(caller -> {
+    public Gate superuser(String implied) {
+        return gate("superuser", caller -> {
             if (!caller.superuser()) {
-                throw new ApiException.Forbidden("Superusers only");
+                throw ApiException.forbidden("Superusers only");
             }
             requireScopesIfNarrowed(caller, implied);
         });
@@ -66,11 +69,11 @@ public final class Access {
      *
      * @param implied the permission the route exercises: a token narrowed by scope must still carry it
      */
-    public Handler role(String implied, String... anyOf) {
+    public Gate role(String implied, String... anyOf) {
         List<String> roles = List.of(anyOf);
-        return gate(caller -> {
+        return gate("authenticated", caller -> {
             if (roles.stream().noneMatch(caller::hasRole)) {
-                throw new ApiException.Forbidden("Requires the role " + String.join(" or ", roles));
+                throw ApiException.forbidden("Requires the role " + String.join(" or ", roles));
             }
             requireScopesIfNarrowed(caller, implied);
         });
@@ -80,19 +83,19 @@ public final class Access {
      * A permission: the caller's roles must grant it (else a plain 403), and the token's scope must still carry it
      * (else 403 {@code insufficient_scope}, when the token was narrowed).
      */
-    public Handler permission(String permission) {
-        return gate(caller -> {
+    public Gate permission(String permission) {
+        return gate("authenticated", caller -> {
             if (!caller.rolesGrant(permission)) {
-                throw new ApiException.Forbidden("Requires the permission " + permission);
+                throw ApiException.forbidden("Requires the permission " + permission);
             }
             requireScopes(caller, List.of(permission));
         });
     }
 
     /** Every one of the scopes in the token's {@code scope}. */
-    public Handler scopes(String... allOf) {
+    public Gate scopes(String... allOf) {
         List<String> scopes = List.of(allOf);
-        return gate(caller -> requireScopes(caller, scopes));
+        return gate("authenticated", caller -> requireScopes(caller, scopes));
     }
 
     /** The verified caller a gate put into the request context. */
@@ -117,13 +120,13 @@ public final class Access {
         return Optional.empty();
     }
 
-    private Handler gate(Requirement requirement) {
-        return (request, response) -> {
+    private Gate gate(String level, Requirement requirement) {
+        return Gate.of(level, (request, response) -> {
             Caller caller = requireCaller(request);
             request.context().register(caller);
             requirement.check(caller);
             response.next();
-        };
+        });
     }
 
     private Caller requireCaller(ServerRequest request) {
@@ -133,7 +136,7 @@ public final class Access {
             case ABSTAIN -> throw missingCredentials();
             default -> {
                 String description = atn.description().orElse("The access token is not valid");
-                throw new ApiException.Unauthorized(description, REALM + ", error=\"invalid_token\", error_description=\""
+                throw ApiException.unauthorized(description, REALM + ", error=\"invalid_token\", error_description=\""
                         + quote(description) + "\"");
             }
         };
@@ -142,14 +145,14 @@ public final class Access {
     private ApiException missingCredentials() {
         String detail = "This endpoint needs a bearer access token";
         return missingTokenStatus == 403
-                ? new ApiException.Forbidden(detail)
-                : new ApiException.Unauthorized(detail, REALM);
+                ? ApiException.forbidden(detail)
+                : ApiException.unauthorized(detail, REALM);
     }
 
     private static AuthenticationResponse authenticate(ServerRequest request) {
         SecurityContext context = request.context().get(SecurityContext.class)
                 .orElseThrow(() -> new IllegalStateException("helidon-security is not installed on this routing"));
-        return context.atnClientBuilder().explicitProvider(BearerTokenProvider.NAME).submit();
+        return context.atnClientBuilder().explicitProvider(BEARER_PROVIDER).submit();
     }
 
     private static Optional<Caller> callerOf(AuthenticationResponse response) {
@@ -169,7 +172,7 @@ public final class Access {
     private static void requireScopes(Caller caller, List<String> scopes) {
         List<String> missing = scopes.stream().filter(scope -> !caller.hasScope(scope)).toList();
         if (!missing.isEmpty()) {
-            throw new ApiException.Forbidden("The token's scope lacks " + String.join(" ", missing),
+            throw ApiException.forbidden("The token's scope lacks " + String.join(" ", missing),
                     REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", scopes) + "\"");
         }
     }

@@ -59,7 +59,7 @@ public final class PasswordHasher {
      * Runs {@code work} holding a hashing slot (password checks inside it reuse the slot): for callers whose password
      * check happens inside a library, such as Helidon's HTTP Basic provider.
      *
-     * @throws ApiException.ServiceUnavailable when no slot frees up in time
+     * @throws ApiException (503) when no slot frees up in time
      */
     public <T> T inSlot(Supplier<T> work) {
         if (holdsSlot.get()) {
@@ -67,12 +67,12 @@ public final class PasswordHasher {
         }
         try {
             if (!slots.tryAcquire(waitForSlot.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ApiException.ServiceUnavailable("The server is busy checking passwords; try again shortly",
+                throw ApiException.serviceUnavailable("The server is busy checking passwords; try again shortly",
                         1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException.ServiceUnavailable("The server is shutting down", 1);
+            throw ApiException.serviceUnavailable("The server is shutting down", 1);
         }
         holdsSlot.set(true);
         try {

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Verifies access tokens as the contract says: the configured algorithm only (whatever the header claims; {@code jku},
@@ -38,12 +39,17 @@ public final class AccessTokenVerifier {
     private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti", "iss", "aud");
 
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Supplier<String> issuer;
     private final TokenInvalidations invalidations;
     private final Clock clock;
     private final long skewSeconds;
 
-    public AccessTokenVerifier(SigningKeys keys, AppConfig.TokenSettings settings, TokenInvalidations invalidations,
-                               Clock clock) {
+    /**
+     * @param issuer the {@code iss} every token must carry: the server's public URL, known once it listens
+     */
+    public AccessTokenVerifier(SigningKeys keys, AppConfig.TokenSettings settings, Supplier<String> issuer,
+                               TokenInvalidations invalidations, Clock clock) {
+        this.issuer = issuer;
         this.invalidations = invalidations;
         this.clock = clock;
         this.skewSeconds = settings.clockSkew().toSeconds();
@@ -54,7 +60,7 @@ public final class AccessTokenVerifier {
                 new ImmutableJWKSet<>(keys.verificationKeys())));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 settings.audience(),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                new JWTClaimsSet.Builder().build(),
                 REQUIRED_CLAIMS) {
             @Override
             protected Date currentTime() {
@@ -92,6 +98,9 @@ public final class AccessTokenVerifier {
             return new TokenVerification.Rejected(describeHeaderProblem(e.getMessage()));
         } catch (com.nimbusds.jose.JOSEException e) {
             return new TokenVerification.Rejected("The token signature cannot be verified");
+        }
+        if (!issuer.get().equals(claims.getIssuer())) {
+            return new TokenVerification.Rejected("The token was not issued by this server (iss)");
         }
         Instant now = clock.instant();
         if (claims.getIssueTime().toInstant().isAfter(now.plusSeconds(skewSeconds))) {

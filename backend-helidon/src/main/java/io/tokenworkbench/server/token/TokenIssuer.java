@@ -14,7 +14,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.security.Permissions;
-import io.tokenworkbench.server.user.UserAccount;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Signs RFC 9068 access tokens. Thread-safe. */
 public final class TokenIssuer {
@@ -31,10 +31,15 @@ public final class TokenIssuer {
 
     private final SigningKeys keys;
     private final AppConfig.TokenSettings settings;
+    private final Supplier<String> issuer;
     private final Clock clock;
     private final JWSSigner signer;
 
-    public TokenIssuer(SigningKeys keys, AppConfig.TokenSettings settings, Clock clock) {
+    /**
+     * @param issuer the tokens' {@code iss}: the server's public URL, known once it listens
+     */
+    public TokenIssuer(SigningKeys keys, AppConfig.TokenSettings settings, Supplier<String> issuer, Clock clock) {
+        this.issuer = issuer;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
@@ -59,22 +64,22 @@ public final class TokenIssuer {
     }
 
     /** An access token for the user with the given (already narrowed) scopes and the configured lifetime. */
-    public IssuedToken issue(UserAccount user, Set<String> scopes) {
+    public IssuedToken issue(TokenSubject user, Set<String> scopes) {
         return issue(user, scopes, settings.accessLifetime(), Duration.ZERO);
     }
 
     /** An access token with any lifetime, negative included, and a not-before offset (dev token mint). */
-    public IssuedToken issue(UserAccount user, Set<String> scopes, Duration lifetime, Duration notBeforeIn) {
+    public IssuedToken issue(TokenSubject user, Set<String> scopes, Duration lifetime, Duration notBeforeIn) {
         JWTClaimsSet claims = defaultClaims(user, scopes, lifetime, notBeforeIn);
         return new IssuedToken(sign(defaultHeader().build(), claims), claims.getJWTID(),
                 claims.getExpirationTime().toInstant(), lifetime.toSeconds(), Permissions.formatScope(scopes));
     }
 
     /** The claims {@link #issue} would sign, for callers (the dev mint) that edit them first. */
-    public JWTClaimsSet defaultClaims(UserAccount user, Set<String> scopes, Duration lifetime, Duration notBeforeIn) {
+    public JWTClaimsSet defaultClaims(TokenSubject user, Set<String> scopes, Duration lifetime, Duration notBeforeIn) {
         Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
-                .issuer(settings.issuer())
+                .issuer(issuer.get())
                 .subject(Long.toString(user.id()))
                 .audience(settings.audience())
                 .expirationTime(Date.from(now.plus(lifetime)))

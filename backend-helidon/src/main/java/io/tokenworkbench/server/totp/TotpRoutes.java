@@ -51,7 +51,7 @@ public final class TotpRoutes {
         } catch (ApiException e) {
             audit.record(AuditLog.Event.TOTP_ACTIVATE, false, caller.userId(), caller.username(), ClientIp.of(request),
                     e.detail());
-            if (e instanceof ApiException.BadRequest && e.detail().equals(TotpService.WRONG_CODE)) {
+            if (e.status() == 400 && e.detail().equals(TotpService.WRONG_CODE)) {
                 recordFailure(request, caller);
             }
             throw e;
@@ -71,12 +71,12 @@ public final class TotpRoutes {
             }
             switch (totp.check(caller.userId(), code)) {
                 case ACCEPTED -> response.next();
-                case NOT_ENROLLED -> throw new ApiException.Forbidden("Activate TOTP first (POST /v1/auth/totp)");
+                case NOT_ENROLLED -> throw ApiException.forbidden("Activate TOTP first (POST /v1/auth/totp)");
                 case INVALID -> {
                     if (code != null) {
                         recordFailure(request, caller);
                     }
-                    throw new ApiException.Unauthorized(code == null
+                    throw ApiException.unauthorized(code == null
                             ? "The X-TOTP-Code header is missing" : "The TOTP code is wrong or was already used",
                             TOTP_CHALLENGE);
                 }

@@ -51,7 +51,7 @@ public final class TotpService {
     /** Starts (or restarts) an enrolment; an active TOTP must not be silently replaced. */
     public TotpEnrollment enroll(long userId, String username) {
         if (activeSecret(userId).isPresent()) {
-            throw new ApiException.Conflict("TOTP is already active for this account");
+            throw ApiException.conflict("TOTP is already active for this account");
         }
         byte[] key = new byte[20];
         random.nextBytes(key);
@@ -74,9 +74,9 @@ public final class TotpService {
     public void activate(long userId, String code) {
         String secret = jdbi.withHandle(h -> h.createQuery("select secret from totp_secrets where user_id = :user")
                         .bind("user", userId).mapTo(String.class).findOne()).map(cipher::open)
-                .orElseThrow(() -> new ApiException.BadRequest("Start an enrolment first (POST /v1/auth/totp)"));
+                .orElseThrow(() -> ApiException.badRequest("Start an enrolment first (POST /v1/auth/totp)"));
         if (accept(userId, secret, code) < 0) {
-            throw new ApiException.BadRequest(WRONG_CODE);
+            throw ApiException.badRequest(WRONG_CODE);
         }
         jdbi.useHandle(h -> h.createUpdate("update totp_secrets set active = true where user_id = :user")
                 .bind("user", userId).execute());

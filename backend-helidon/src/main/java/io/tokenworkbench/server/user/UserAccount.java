@@ -1,6 +1,7 @@
 package io.tokenworkbench.server.user;
 
 import io.tokenworkbench.model.user.User;
+import io.tokenworkbench.server.token.TokenSubject;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,11 @@ public record UserAccount(long id, String username, String email, String passwor
 
     public UserAccount {
         roles = List.copyOf(roles);
+    }
+
+    /** What an access token issued to this user says of them. */
+    public TokenSubject tokenSubject() {
+        return new TokenSubject(id, username, roles, staff, superuser);
     }
 
     /** The API's view: no password hash. */

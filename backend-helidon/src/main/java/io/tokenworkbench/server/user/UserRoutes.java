@@ -27,7 +27,7 @@ public final class UserRoutes {
     public void me(ServerRequest request, ServerResponse response) {
         Caller caller = Access.caller(request);
         JsonBodies.ok(response, users.byId(caller.userId())
-                .orElseThrow(() -> new ApiException.NotFound("Your account no longer exists")).toUser());
+                .orElseThrow(() -> ApiException.notFound("Your account no longer exists")).toUser());
     }
 
     /** Self or staff; anyone else 403 (even for ids that do not exist, so ids cannot be probed). */
@@ -35,10 +35,10 @@ public final class UserRoutes {
         Caller caller = Access.caller(request);
         long id = PathParams.id(request, "id");
         if (caller.userId() != id && !caller.isStaffLevel()) {
-            throw new ApiException.Forbidden("You may only read your own profile");
+            throw ApiException.forbidden("You may only read your own profile");
         }
         JsonBodies.ok(response, users.byId(id)
-                .orElseThrow(() -> new ApiException.NotFound("No user " + id)).toUser());
+                .orElseThrow(() -> ApiException.notFound("No user " + id)).toUser());
     }
 
     /** Deletes a user; their access tokens stop working on the next request and their refresh tokens go too. */
@@ -46,7 +46,7 @@ public final class UserRoutes {
         long id = PathParams.id(request, "id");
         refreshTokens.revokeAllOf(id);
         if (!users.delete(id)) {
-            throw new ApiException.NotFound("No user " + id);
+            throw ApiException.notFound("No user " + id);
         }
         invalidations.blockUser(id);
         response.status(Status.NO_CONTENT_204).send();

@@ -1,4 +1,4 @@
-package io.tokenworkbench.server.clientip;
+package io.tokenworkbench.server.http;
 
 import org.junit.jupiter.api.Test;
 

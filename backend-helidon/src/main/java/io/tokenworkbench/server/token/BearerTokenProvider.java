@@ -1,12 +1,12 @@
-package io.tokenworkbench.server.security;
+package io.tokenworkbench.server.token;
 
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.Principal;
 import io.helidon.security.ProviderRequest;
 import io.helidon.security.Subject;
 import io.helidon.security.spi.AuthenticationProvider;
-import io.tokenworkbench.server.token.AccessTokenVerifier;
-import io.tokenworkbench.server.token.TokenVerification;
+import io.tokenworkbench.server.security.Access;
+import io.tokenworkbench.server.security.Caller;
 
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Map;
 public final class BearerTokenProvider implements AuthenticationProvider {
 
     /** The provider's name in the {@code Security} instance. */
-    public static final String NAME = "bearer-jwt";
+    public static final String NAME = Access.BEARER_PROVIDER;
 
     private final AccessTokenVerifier verifier;
 

@@ -1,4 +1,4 @@
-package io.tokenworkbench.server.clientip;
+package io.tokenworkbench.server.http;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -13,6 +13,7 @@ import io.helidon.cors.CrossOriginConfig;
 import io.helidon.security.providers.httpauth.HttpBasicAuthProvider;
 import io.helidon.webserver.cors.CorsSupport;
 import io.tokenworkbench.server.admin.AdminRoutes;
+import io.tokenworkbench.server.admin.AdminService;
 import io.tokenworkbench.server.admin.ReportRepository;
 import io.tokenworkbench.server.apikey.ApiKeyRoutes;
 import io.tokenworkbench.server.apikey.ApiKeys;
@@ -43,6 +44,7 @@ import io.tokenworkbench.server.auth.LoginThrottle;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.db.Database;
 import io.tokenworkbench.server.dev.DevSeed;
+import io.tokenworkbench.server.dev.DevTokenMint;
 import io.tokenworkbench.server.dev.DevTokenRoutes;
 import io.tokenworkbench.server.discovery.DiscoveryRoutes;
 import io.tokenworkbench.server.http.Route;
@@ -57,6 +59,7 @@ import io.tokenworkbench.server.post.PostRoutes;
 import io.tokenworkbench.server.post.PostService;
 import io.tokenworkbench.server.product.ProductRepository;
 import io.tokenworkbench.server.product.ProductRoutes;
+import io.tokenworkbench.server.product.ProductService;
 import io.tokenworkbench.server.security.Access;
 import io.tokenworkbench.server.security.AuthorizationHeader;
 import io.tokenworkbench.server.security.CommonPasswords;
@@ -69,6 +72,7 @@ import io.tokenworkbench.server.token.TokenInvalidations;
 import io.tokenworkbench.server.token.TokenIssuer;
 import io.tokenworkbench.server.user.UserRepository;
 import io.tokenworkbench.server.user.UserRoutes;
+import io.tokenworkbench.server.user.UserService;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -261,6 +265,9 @@ public final class ServerApp implements AutoCloseable {
         routing.addFilter(AuthorizationHeader.atMostOne());
         routing.register(cors(config.security().corsAllowedOrigins()));
         routing.addFeature(SecurityHttpFeature.create(security));
+        UserService userService = new UserService(users, invalidations, refreshTokens);
+        PostService postService = new PostService(posts, clock);
+        ProductService productService = new ProductService(products, clock);
         List<Route> routes = new ApiRoutes(access, limits,
                 new DiscoveryRoutes(publicUrl, keys),
                 new AuthRoutes(auth),
@@ -268,14 +275,15 @@ public final class ServerApp implements AutoCloseable {
                         email -> limits.allow(RateLimitPolicy.RESET_PER_EMAIL, RateLimitKeys.name(email)),
                         commonPasswords::isCommon, clock), audit),
                 new TotpRoutes(new TotpService(jdbi, clock, totpCipher), limits, audit),
-                new UserRoutes(users, invalidations, refreshTokens),
-                new AdminRoutes(users, posts, products, new ReportRepository(jdbi), audit),
-                new ProductRoutes(products, clock),
-                new PostRoutes(new PostService(posts, clock), access),
+                new UserRoutes(userService),
+                new AdminRoutes(new AdminService(userService, postService, productService, new ReportRepository(jdbi)),
+                        audit),
+                new ProductRoutes(productService),
+                new PostRoutes(postService, access),
                 new ApiKeyRoutes(new ApiKeys(jdbi, clock), limits, audit),
                 new BasicRoutes(throttle, hasher),
                 new InternalRoutes(config.security().internalAllowedIps()),
-                config.devMode() ? new DevTokenRoutes(users, issuer, refreshTokens) : null,
+                config.devMode() ? new DevTokenRoutes(new DevTokenMint(userService, issuer, refreshTokens)) : null,
                 config.devMode() ? new DevOutboxRoutes(outbox) : null)
                 .routes();
         Routes.register(routing, routes);

@@ -119,7 +119,7 @@ public final class AuthService {
             throttle.recordUserFailure(username, clientIp);
             throw ApiException.oauth(401, "invalid_grant", "Invalid username or password");
         }
-        Set<String> scopes = narrow(user, request.scope());
+        Set<String> scopes = Permissions.narrow(user.roles(), request.scope());
         audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, "password grant");
         return pair(user, scopes);
     }
@@ -187,21 +187,6 @@ public final class AuthService {
         NewPair pair = new NewPair(user, issuer.issue(user.tokenSubject(), scopes), Permissions.formatScope(scopes));
         String refresh = refreshTokens.issue(user.id(), pair);
         return new TokenResponse(pair.access().value(), "Bearer", pair.access().expiresIn(), refresh, pair.scope());
-    }
-
-    /** The user's permissions, narrowed to the requested scope; asking for more than granted is invalid_scope. */
-    public static Set<String> narrow(UserAccount user, String requested) {
-        Set<String> granted = Permissions.ofRoles(user.roles());
-        if (requested == null || requested.isBlank()) {
-            return granted;
-        }
-        Set<String> wanted = Permissions.parseScope(requested);
-        for (String scope : wanted) {
-            if (!Permissions.covers(granted, scope)) {
-                throw ApiException.oauth(400, "invalid_scope", "The user may not have the scope " + scope);
-            }
-        }
-        return wanted;
     }
 
     private static boolean isBlank(String value) {

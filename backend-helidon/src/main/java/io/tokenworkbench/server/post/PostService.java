@@ -87,4 +87,9 @@ public final class PostService {
             throw ApiException.badRequest("content is longer than 20000 characters");
         }
     }
+
+    /** How many posts there are; only the published ones when asked. */
+    public long count(boolean publishedOnly) {
+        return posts.count(publishedOnly);
+    }
 }

@@ -1,5 +1,7 @@
 package io.tokenworkbench.server.security;
 
+import io.tokenworkbench.server.http.ApiException;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -65,5 +67,23 @@ public final class Permissions {
         List<String> all = new java.util.ArrayList<>(base);
         all.add(extra);
         return List.copyOf(all);
+    }
+
+    /**
+     * The scopes a token for a user of these roles carries: all their permissions, or the {@code requested} ones when
+     * asked for, each of which they must hold (400 {@code invalid_scope} otherwise).
+     */
+    public static Set<String> narrow(List<String> roles, String requested) {
+        Set<String> granted = ofRoles(roles);
+        if (requested == null || requested.isBlank()) {
+            return granted;
+        }
+        Set<String> wanted = parseScope(requested);
+        for (String scope : wanted) {
+            if (!covers(granted, scope)) {
+                throw ApiException.oauth(400, "invalid_scope", "The user may not have the scope " + scope);
+            }
+        }
+        return wanted;
     }
 }

@@ -60,6 +60,8 @@ class TokenDecoderTest {
             "header without alg | e30.e30.sig | HEADER | alg",
             "payload not JSON | eyJhbGciOiJub25lIn0.bm90IGpzb24.sig | PAYLOAD | not JSON",
             "payload bad length | eyJhbGciOiJub25lIn0.abcde.sig | PAYLOAD | length",
+            "a claim named twice | eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInN1YiI6InJvb3QifQ.sig | PAYLOAD | Duplicate field 'sub'",
+            "header with trailing text | eyJhbGciOiJIUzI1NiJ9IHg.e30.sig | HEADER | not JSON",
             "signature not base64url | eyJhbGciOiJub25lIn0.e30.s+g/ | SIGNATURE | base64url",
     })
     void aDecodeErrorNamesTheSegmentAndTheReason(String name, String text, DecodeResult.Segment segment, String reason) {

@@ -65,7 +65,6 @@ import io.tokenworkbench.server.security.AuthorizationHeader;
 import io.tokenworkbench.server.security.CommonPasswords;
 import io.tokenworkbench.server.security.PasswordHasher;
 import io.tokenworkbench.server.token.AccessTokenVerifier;
-import io.tokenworkbench.server.token.BearerTokenProvider;
 import io.tokenworkbench.server.token.RefreshTokens;
 import io.tokenworkbench.server.token.SigningKeys;
 import io.tokenworkbench.server.token.TokenInvalidations;
@@ -247,11 +246,10 @@ public final class ServerApp implements AutoCloseable {
         RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime(), invalidations);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), publicUrl, invalidations, clock);
         Security security = Security.builder()
-                .addAuthenticationProvider(new BearerTokenProvider(verifier), BearerTokenProvider.NAME)
                 .addAuthenticationProvider(HttpBasicAuthProvider.builder().realm("api")
                         .userStore(new BasicUserStore(users, hasher)).build(), BasicRoutes.PROVIDER)
                 .build();
-        Access access = new Access(config.security().missingTokenStatus());
+        Access access = new Access(config.security().missingTokenStatus(), verifier);
         RateLimits limits = new RateLimits(config.security().rateLimitsEnabled(),
                 config.security().rateLimitStore().equals("database")
                         ? new DatabaseBucketStore(jdbi) : new InMemoryBucketStore());

@@ -1,9 +1,12 @@
 package io.tokenworkbench.server.http;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.Filter;
 
+import java.util.List;
 import java.util.Map;
 
 /** The contract's security headers, set on every response: routed, errors, 404s and early transport errors. */
@@ -15,13 +18,22 @@ public final class SecurityHeaders {
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
+    /** Built and validated once, not on every response. */
+    private static final List<Header> HEADERS = ALWAYS.entrySet().stream()
+            .map(header -> HeaderValues.createCached(HeaderNames.create(header.getKey()), header.getValue()))
+            .toList();
+    private static final Header HSTS = HeaderValues.createCached(HeaderNames.STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains");
+
     private SecurityHeaders() {
     }
 
     public static void apply(ServerResponseHeaders headers, boolean secure) {
-        ALWAYS.forEach((name, value) -> headers.set(HeaderNames.create(name), value));
+        for (Header header : HEADERS) {
+            headers.set(header);
+        }
         if (secure) {
-            headers.set(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+            headers.set(HSTS);
         }
     }
 

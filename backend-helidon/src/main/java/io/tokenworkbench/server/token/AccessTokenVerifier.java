@@ -1,5 +1,8 @@
 package io.tokenworkbench.server.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
@@ -18,10 +21,13 @@ import com.nimbusds.jwt.proc.ExpiredJWTException;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.security.Permissions;
+import io.tokenworkbench.server.security.TokenVerification;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -34,12 +40,29 @@ import java.util.function.Supplier;
  * {@code aud}, {@code exp}/{@code nbf}/{@code iat} within the clock skew, the user not blocked and the {@code jti} not
  * revoked. Never touches the database on the way. Thread-safe.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokenVerifier implements TokenVerification.Verifier {
+
+    /** Verified tokens kept in memory: enough for every live session of a busy instance. */
+    static final long MAX_CACHED = 20_000;
+    private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti", "iss", "aud");
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Supplier<String> issuer;
+    /**
+     * Tokens verified before, by their exact text, until they expire: a valid token's signature is checked once, not
+     * on every request (as Envoy's jwt_authn caches). Bounded; what falls out is simply verified again.
+     */
+    private final Cache<String, Caller> verified;
+    /**
+     * The last valid token seen on the calling thread, which in Helidon is one connection: a client sends the same
+     * token request after request, and comparing it is cheaper than hashing it into the cache.
+     */
+    private final ThreadLocal<Remembered> lastOnThisConnection = new ThreadLocal<>();
+
+    private record Remembered(String token, Caller caller) {
+    }
     private final TokenInvalidations invalidations;
     private final Clock clock;
     private final long skewSeconds;
@@ -51,6 +74,14 @@ public final class AccessTokenVerifier {
                                TokenInvalidations invalidations, Clock clock) {
         this.issuer = issuer;
         this.invalidations = invalidations;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_CACHED)
+                .expireAfter(Expiry.creating((String token, Caller caller) -> {
+                    Duration left = Duration.between(clock.instant(),
+                            caller.expiresAt().plusSeconds(settings.clockSkew().toSeconds()));
+                    return left.isNegative() ? Duration.ZERO : left;
+                }))
+                .build();
         this.clock = clock;
         this.skewSeconds = settings.clockSkew().toSeconds();
         processor = new DefaultJWTProcessor<>();
@@ -71,8 +102,72 @@ public final class AccessTokenVerifier {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    /** Verifies the compact serialization of an access token. */
+    /**
+     * Verifies the compact serialization of an access token. A token verified before is found in memory by its exact
+     * text, so its signature is not checked again; expiry, revocation and the user's state are checked on every
+     * call all the same.
+     */
+    @Override
     public TokenVerification verify(String token) {
+        Remembered last = lastOnThisConnection.get();
+        if (last != null && last.token().equals(token)) {
+            return stillValid(last.caller());
+        }
+        Caller known = verified.getIfPresent(token);
+        if (known != null) {
+            lastOnThisConnection.set(new Remembered(token, known));
+        }
+        if (known != null) {
+            return stillValid(known);
+        }
+        TokenVerification fresh = verifyFully(token);
+        if (fresh instanceof TokenVerification.Valid(Caller caller)) {
+            verified.put(token, caller);
+            lastOnThisConnection.set(new Remembered(token, caller));
+        }
+        return fresh;
+    }
+
+    private TokenVerification stillValid(Caller caller) {
+        if (!clock.instant().isBefore(caller.expiresAt().plusSeconds(skewSeconds))) {
+            return new TokenVerification.Rejected("The token has expired");
+        }
+        return checkedAgainstInvalidations(caller);
+    }
+
+    private TokenVerification checkedAgainstInvalidations(Caller caller) {
+        if (invalidations.isBlocked(caller.userId())) {
+            return new TokenVerification.Rejected("The user of this token does not exist or is no longer active");
+        }
+        if (invalidations.isRevoked(caller.tokenId())) {
+            return new TokenVerification.Rejected("The token has been revoked");
+        }
+        return new TokenVerification.Valid(caller);
+    }
+
+    /** Every segment base64url without padding, and encoded as the encoder would (RFC 7515 §2). */
+    static boolean isCanonical(String token) {
+        String[] segments = token.split("\\.", -1);
+        if (segments.length != 3) {
+            return true; // the parser names what is wrong with the structure
+        }
+        for (String segment : segments) {
+            try {
+                byte[] bytes = Base64.getUrlDecoder().decode(segment);
+                if (!URL_ENCODER.encodeToString(bytes).equals(segment)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TokenVerification verifyFully(String token) {
+        if (!isCanonical(token)) {
+            return new TokenVerification.Rejected("The token is not canonical base64url (RFC 7515 §2)");
+        }
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -118,14 +213,8 @@ public final class AccessTokenVerifier {
             Boolean staff = claims.getBooleanClaim("is_staff");
             Boolean superuser = claims.getBooleanClaim("is_superuser");
             String username = claims.getStringClaim("username");
-            if (invalidations.isBlocked(userId)) {
-                return new TokenVerification.Rejected("The user of this token does not exist or is no longer active");
-            }
-            if (invalidations.isRevoked(claims.getJWTID())) {
-                return new TokenVerification.Rejected("The token has been revoked");
-            }
             Set<String> scopes = new HashSet<>(Permissions.parseScope(scope));
-            return new TokenVerification.Valid(new Caller(userId, username == null ? "" : username,
+            return checkedAgainstInvalidations(new Caller(userId, username == null ? "" : username,
                     roles == null ? List.of() : roles, scopes, Boolean.TRUE.equals(staff),
                     Boolean.TRUE.equals(superuser), claims.getJWTID(), claims.getExpirationTime().toInstant()));
         } catch (NumberFormatException e) {

@@ -1,9 +1,13 @@
-package io.tokenworkbench.server.token;
-
-import io.tokenworkbench.server.security.Caller;
+package io.tokenworkbench.server.security;
 
 /** What verifying an access token concluded. */
 public sealed interface TokenVerification {
+
+    /** Verifies access tokens (implemented by the token feature's verifier). */
+    @FunctionalInterface
+    interface Verifier {
+        TokenVerification verify(String token);
+    }
 
     /** The token is valid and says who calls. */
     record Valid(Caller caller) implements TokenVerification {

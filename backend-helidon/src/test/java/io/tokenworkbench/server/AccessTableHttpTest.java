@@ -11,12 +11,14 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.tokenworkbench.model.json.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code error="insufficient_scope"}), {@code 401b} HTTP Basic challenge, {@code 401k} API-key challenge,
  * any other number: that status and no challenge.
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class AccessTableHttpTest {
 
     private static final List<String> IDENTITIES = List.of("anonymous", "alice", "bob", "sam", "mia", "root",
@@ -111,9 +115,9 @@ class AccessTableHttpTest {
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.dev();
+    @BeforeParameterizedClassInvocation
+    static void start(String database) throws Exception {
+        server = TestServer.dev(database);
         for (String user : List.of("alice", "bob", "sam", "mia", "root")) {
             TOKENS.put(user, server.accessToken(user));
         }
@@ -125,7 +129,7 @@ class AccessTableHttpTest {
         TOKENS.put("narrowed", server.login("alice", "alice-password-1", "posts:read").get("access_token").asText());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }

@@ -1,24 +1,28 @@
 package io.tokenworkbench.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Writes that count before they insert hold when many arrive at once (issue 16, the code-only findings). */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class CountThenInsertRaceHttpTest {
 
     private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.dev();
+    @BeforeParameterizedClassInvocation
+    static void start(String database) {
+        server = TestServer.dev(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }

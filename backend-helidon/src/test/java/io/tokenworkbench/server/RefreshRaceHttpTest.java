@@ -1,8 +1,10 @@
 package io.tokenworkbench.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -14,16 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A refresh token spent twice at once leaves nothing alive: the successor the winner got is revoked with the family,
  * and so is the access token that came with it (issue 16, #2 and #13).
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class RefreshRaceHttpTest {
 
     private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.dev();
+    @BeforeParameterizedClassInvocation
+    static void start(String database) {
+        server = TestServer.dev(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }

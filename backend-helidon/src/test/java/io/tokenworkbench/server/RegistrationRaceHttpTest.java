@@ -1,8 +1,10 @@
 package io.tokenworkbench.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -13,16 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * One account per email and per username, whatever their case and however many register at once; the reset of such
  * an address then works (issue 16, #6).
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class RegistrationRaceHttpTest {
 
     private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.dev();
+    @BeforeParameterizedClassInvocation
+    static void start(String database) {
+        server = TestServer.dev(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }

@@ -36,6 +36,26 @@ final class TestServer implements AutoCloseable {
         return start(config -> config.withRateLimitsEnabled(false));
     }
 
+    /** A dev server (rate limits off) on a fresh database of the kind: {@link TestDatabases#H2} or POSTGRESQL. */
+    static TestServer dev(String database) {
+        return onDatabase(database, Map.of());
+    }
+
+    /** A dev server on a fresh database of the kind, with more environment (rate limits off unless it says). */
+    static TestServer onDatabase(String database, Map<String, String> environment) {
+        try {
+            Path dir = Files.createTempDirectory("twb-test");
+            Map<String, String> env = new java.util.HashMap<>(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0",
+                    "SERVER_HOST", "127.0.0.1", "APP_DATA_DIR", dir.toString(),
+                    "SECURITY_RATE_LIMITS_ENABLED", "false"));
+            env.putAll(TestDatabases.fresh(database));
+            env.putAll(environment);
+            return new TestServer(ServerApp.start(AppConfig.load(env)), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static TestServer start(java.util.function.UnaryOperator<AppConfig> adjust) {
         try {
             Path dir = Files.createTempDirectory("twb-test");

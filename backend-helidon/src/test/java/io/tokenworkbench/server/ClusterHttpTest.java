@@ -1,0 +1,156 @@
+package io.tokenworkbench.server;
+
+import io.tokenworkbench.server.config.AppConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three instances behind one public URL on one PostgreSQL, each step of a scenario sent to another instance, as a
+ * load balancer would: sessions, refresh rotation and reuse detection, logout, deletion, password reset and the
+ * shared rate limits all hold across them.
+ */
+class ClusterHttpTest {
+
+    /** How long a revocation made on one instance may take to reach another (TokenInvalidations' sync). */
+    private static final Duration PROPAGATION = Duration.ofSeconds(5);
+
+    private final List<TestServer> instances = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        instances.forEach(TestServer::close);
+    }
+
+    /** Three instances sharing a fresh PostgreSQL database, a data folder (the dev signing key) and a public URL. */
+    private List<TestServer> cluster(Map<String, String> environment) {
+        try {
+            Path dir = Files.createTempDirectory("twb-cluster");
+            Map<String, String> env = new HashMap<>(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0",
+                    "SERVER_HOST", "127.0.0.1", "APP_DATA_DIR", dir.toString(),
+                    "APP_PUBLIC_URL", "https://api.example.test", "SECURITY_RATE_LIMITS_ENABLED", "false"));
+            env.putAll(TestDatabases.fresh(TestDatabases.POSTGRESQL));
+            env.putAll(environment);
+            for (int i = 0; i < 3; i++) {
+                instances.add(TestServer.start(AppConfig.load(env), dir));
+            }
+            return instances;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the condition, which another instance's change makes true, for at most {@link #PROPAGATION}. */
+    private static void eventually(String what, Supplier<Boolean> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PROPAGATION);
+        while (!condition.get()) {
+            assertTrue(Instant.now().isBefore(deadline), what + " did not happen within " + PROPAGATION);
+            Thread.sleep(25);
+        }
+    }
+
+    private static HttpResponse<String> refresh(TestServer server, String refreshToken) {
+        return server.form("/v1/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    @Test
+    void aSessionStartedOnOneInstanceGoesOnOnTheOthers() {
+        List<TestServer> lb = cluster(Map.of());
+        var pair = lb.get(0).login("alice", "alice-password-1", null);
+
+        assertEquals(200, lb.get(1).get("/v1/users/me", pair.get("access_token").asText()).statusCode());
+        HttpResponse<String> refreshed = refresh(lb.get(2), pair.get("refresh_token").asText());
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertEquals(200, lb.get(0).get("/protected", TestServer.json(refreshed).get("access_token").asText())
+                .statusCode());
+    }
+
+    @Test
+    void aRefreshTokenSpentTwiceOnDifferentInstancesEndsTheFamilyEverywhere() {
+        List<TestServer> lb = cluster(Map.of());
+        String first = lb.get(0).login("bob", "bob-password-1", null).get("refresh_token").asText();
+        HttpResponse<String> rotated = refresh(lb.get(0), first);
+        assertEquals(200, rotated.statusCode());
+        String successor = TestServer.json(rotated).get("refresh_token").asText();
+
+        assertEquals(401, refresh(lb.get(1), first).statusCode(), "the reuse is detected on another instance");
+        assertEquals(401, refresh(lb.get(2), successor).statusCode(), "and the whole family is gone");
+    }
+
+    @Test
+    void aLogoutOnOneInstanceIsRefusedOnTheOthers() throws Exception {
+        List<TestServer> lb = cluster(Map.of());
+        String token = lb.get(0).accessToken("alice");
+        assertEquals(200, lb.get(1).get("/protected", token).statusCode());
+        assertEquals(200, lb.get(2).get("/protected", token).statusCode());
+
+        assertEquals(204, lb.get(0).send("POST", "/v1/auth/logout", token, null).statusCode());
+
+        assertEquals(401, lb.get(0).get("/protected", token).statusCode(), "at once where it was revoked");
+        eventually("the revocation reaching instance B", () -> lb.get(1).get("/protected", token).statusCode() == 401);
+        eventually("the revocation reaching instance C", () -> lb.get(2).get("/protected", token).statusCode() == 401);
+    }
+
+    @Test
+    void aUserDeletedOnOneInstanceLosesTheirTokensOnTheOthers() throws Exception {
+        List<TestServer> lb = cluster(Map.of());
+        long id = TestServer.json(lb.get(0).send("POST", "/v1/auth/register", null,
+                "{\"username\":\"erin\",\"email\":\"erin@example.com\",\"password\":\"a-long-unusual-pass-2\"}"))
+                .get("id").asLong();
+        String token = lb.get(0).login("erin", "a-long-unusual-pass-2", null).get("access_token").asText();
+        assertEquals(200, lb.get(0).get("/protected", token).statusCode());
+
+        assertEquals(204, lb.get(1).send("DELETE", "/v1/users/" + id, lb.get(1).accessToken("root"), null)
+                .statusCode());
+
+        eventually("the deletion reaching instance A", () -> lb.get(0).get("/protected", token).statusCode() == 401);
+    }
+
+    @Test
+    void aPasswordResetAsksOnOneInstanceAndConfirmsOnAnother() {
+        List<TestServer> lb = cluster(Map.of());
+        String oldRefresh = lb.get(2).login("mia", "mia-password-1", null).get("refresh_token").asText();
+
+        assertEquals(202, lb.get(0).send("POST", "/v1/auth/password-reset/request", null,
+                "{\"email\":\"mia@example.com\"}").statusCode());
+        Matcher token = Pattern.compile("\\\\n\\\\n([A-Za-z0-9_-]{43})\\\\n\\\\n")
+                .matcher(lb.get(1).get("/v1/dev/outbox", null).body());
+        assertTrue(token.find(), "the mail is in the shared outbox");
+        assertEquals(204, lb.get(1).send("POST", "/v1/auth/password-reset/confirm", null,
+                "{\"token\":\"" + token.group(1) + "\",\"new_password\":\"a-brand-new-passphrase-9\"}").statusCode());
+
+        assertEquals(401, refresh(lb.get(2), oldRefresh).statusCode(), "old sessions end on every instance");
+        assertEquals(200, lb.get(0).form("/v1/auth/token", Map.of("grant_type", "password", "username", "mia",
+                "password", "a-brand-new-passphrase-9")).statusCode());
+    }
+
+    @Test
+    void aBurstSpreadOverTheInstancesGetsExactlyTheSharedQuota() throws Exception {
+        List<TestServer> lb = cluster(Map.of("SECURITY_RATE_LIMITS_ENABLED", "true",
+                "SECURITY_RATE_LIMITS_STORE", "database"));
+
+        List<HttpResponse<String>> answers = AtOnce.run(30, i -> () -> lb.get(i % 3).form("/v1/auth/token",
+                Map.of("grant_type", "password", "username", "alice", "password", "alice-password-1")));
+
+        assertEquals(10, answers.stream().filter(a -> a.statusCode() == 200).count(),
+                "the token endpoint's 10 a minute per address, across all three instances");
+        assertTrue(answers.stream().allMatch(a -> a.statusCode() == 200 || a.statusCode() == 429));
+    }
+}

@@ -14,6 +14,7 @@ import io.tokenworkbench.model.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class AccessTableHttpTest {
+
+    /** The database this run of the class is on (the server is started with it). */
+    @Parameter
+    String database;
 
     private static final List<String> IDENTITIES = List.of("anonymous", "alice", "bob", "sam", "mia", "root",
             "expired", "other-key", "alg-none", "edited", "narrowed");

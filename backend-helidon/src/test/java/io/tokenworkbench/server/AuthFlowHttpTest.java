@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class AuthFlowHttpTest {
+
+    /** The database this run of the class is on (the server is started with it). */
+    @Parameter
+    String database;
 
     private static TestServer server;
 

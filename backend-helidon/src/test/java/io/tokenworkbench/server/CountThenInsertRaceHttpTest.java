@@ -3,6 +3,7 @@ package io.tokenworkbench.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class CountThenInsertRaceHttpTest {
+
+    /** The database this run of the class is on (the server is started with it). */
+    @Parameter
+    String database;
 
     private static TestServer server;
 

@@ -2,6 +2,7 @@ package io.tokenworkbench.server;
 
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class HostileInputHttpTest {
+
+    /** The database this run of the class is on (the server is started with it). */
+    @Parameter
+    String database;
 
     private static final List<String> BODIES = List.of(
             "{\"title\":", "[]", "null", "42", "\"text\"", "{\"title\":{\"$ne\":1},\"content\":[1]}",

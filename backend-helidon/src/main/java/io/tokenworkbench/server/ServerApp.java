@@ -101,10 +101,12 @@ public final class ServerApp implements AutoCloseable {
     private final AuditLog audit;
     private final QueuedOutbox outbox;
     private final RequestGuard guard;
+    private final TokenInvalidations invalidations;
     private final List<Route> routes;
 
     private ServerApp(WebServer server, Database database, AuditLog audit, QueuedOutbox outbox, RequestGuard guard,
-                      List<Route> routes) {
+                      TokenInvalidations invalidations, List<Route> routes) {
+        this.invalidations = invalidations;
         this.routes = routes;
         this.server = server;
         this.database = database;
@@ -134,6 +136,8 @@ public final class ServerApp implements AutoCloseable {
         AuditLog audit = new AuditLog(database.jdbi(), clock);
         QueuedOutbox outbox = new QueuedOutbox(new DatabaseOutbox(database.jdbi(), clock, PasswordResets.LIFETIME));
         RequestGuard guard = new RequestGuard(config.server().headerTimeout());
+        TokenInvalidations invalidations = new TokenInvalidations(database.jdbi(), clock, Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
         try {
             AtomicReference<WebServer> started = new AtomicReference<>();
             AtomicReference<List<Route>> registry = new AtomicReference<>();
@@ -155,7 +159,7 @@ public final class ServerApp implements AutoCloseable {
                             .addCheck(databaseCheck(database), HealthCheckType.READINESS)
                             .build()))
                     .routing(routing -> registry.set(routing(routing, config, keys, totpCipher, database, audit,
-                            outbox, clock, publicUrl)))
+                            outbox, invalidations, clock, publicUrl)))
                     .build();
             started.set(server);
             server.start();
@@ -163,9 +167,10 @@ public final class ServerApp implements AutoCloseable {
                 throw new StartupException("The web server did not start on " + config.server().host() + ":"
                         + config.server().port() + " (the log above says why)");
             }
-            return new ServerApp(server, database, audit, outbox, guard, registry.get());
+            return new ServerApp(server, database, audit, outbox, guard, invalidations, registry.get());
         } catch (RuntimeException e) {
             guard.close();
+            invalidations.close();
             outbox.close();
             database.close();
             throw e;
@@ -229,8 +234,7 @@ public final class ServerApp implements AutoCloseable {
 
     private static List<Route> routing(HttpRouting.Builder routing, AppConfig config, SigningKeys keys,
                                 TotpSecretCipher totpCipher, Database database, AuditLog audit, QueuedOutbox outbox,
-                                Clock clock,
-                                Supplier<String> publicUrl) {
+                                TokenInvalidations invalidations, Clock clock, Supplier<String> publicUrl) {
         var jdbi = database.jdbi();
         PasswordHasher hasher = new PasswordHasher();
         UserRepository users = new UserRepository(jdbi);
@@ -240,8 +244,6 @@ public final class ServerApp implements AutoCloseable {
             DevSeed.seedIfEmpty(jdbi, users, posts, products, hasher, clock);
         }
         CommonPasswords commonPasswords = CommonPasswords.load();
-        TokenInvalidations invalidations = new TokenInvalidations(jdbi, clock, Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
         TokenIssuer issuer = new TokenIssuer(keys, config.tokens(), publicUrl, clock);
         RefreshTokens refreshTokens = new RefreshTokens(jdbi, clock, config.tokens().refreshLifetime(), invalidations);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys, config.tokens(), publicUrl, invalidations, clock);
@@ -353,6 +355,7 @@ public final class ServerApp implements AutoCloseable {
     public void close() {
         server.stop();
         guard.close();
+        invalidations.close();
         audit.writeCountsBefore(java.time.Instant.MAX);
         outbox.close();
         database.close();

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,10 @@ class ClusterHttpTest {
 
     /** Three instances sharing a fresh PostgreSQL database, a data folder (the dev signing key) and a public URL. */
     private List<TestServer> cluster(Map<String, String> environment) {
+        return cluster(environment, Clock.systemUTC());
+    }
+
+    private List<TestServer> cluster(Map<String, String> environment, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("twb-cluster");
             Map<String, String> env = new HashMap<>(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0",
@@ -49,7 +54,7 @@ class ClusterHttpTest {
             env.putAll(TestDatabases.fresh(TestDatabases.POSTGRESQL));
             env.putAll(environment);
             for (int i = 0; i < 3; i++) {
-                instances.add(TestServer.start(AppConfig.load(env), dir));
+                instances.add(TestServer.start(AppConfig.load(env), dir, clock));
             }
             return instances;
         } catch (IOException e) {
@@ -106,6 +111,23 @@ class ClusterHttpTest {
         assertEquals(401, lb.get(0).get("/protected", token).statusCode(), "at once where it was revoked");
         eventually("the revocation reaching instance B", () -> lb.get(1).get("/protected", token).statusCode() == 401);
         eventually("the revocation reaching instance C", () -> lb.get(2).get("/protected", token).statusCode() == 401);
+    }
+
+    /**
+     * With every instance's clock stopped no instance ever polls the invalidation log again: only PostgreSQL's
+     * notices can carry the logout across.
+     */
+    @Test
+    void aRevocationReachesTheOtherInstancesByNoticeWithoutWaitingForAPoll() throws Exception {
+        List<TestServer> lb = cluster(Map.of(), new MutableClock(Instant.now()));
+        String token = lb.get(0).accessToken("alice");
+        assertEquals(200, lb.get(1).get("/protected", token).statusCode());
+        assertEquals(200, lb.get(2).get("/protected", token).statusCode());
+
+        assertEquals(204, lb.get(0).send("POST", "/v1/auth/logout", token, null).statusCode());
+
+        eventually("the notice reaching instance B", () -> lb.get(1).get("/protected", token).statusCode() == 401);
+        eventually("the notice reaching instance C", () -> lb.get(2).get("/protected", token).statusCode() == 401);
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.tokenworkbench.server;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,8 +20,17 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A write the API acknowledged survives the backend process being killed with SIGKILL right after the response. */
+/**
+ * A write the API acknowledged survives the backend process being killed with SIGKILL right after the response, on
+ * the embedded H2 file and on PostgreSQL.
+ */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class DurabilityHttpTest {
+
+    /** The database this run of the class is on. */
+    @Parameter
+    String database;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -26,7 +38,8 @@ class DurabilityHttpTest {
     void acknowledgedWritesSurviveKillMinusNine(@TempDir Path dataDir) throws Exception {
         String title = "Durable post " + System.nanoTime();
         long postId;
-        Process first = startBackend(dataDir);
+        Map<String, String> db = TestDatabases.fresh(database);
+        Process first = startBackend(dataDir, db);
         try {
             String url = awaitReady(first);
             assertEquals(201, send(url, "POST", "/v1/auth/register", null,
@@ -45,7 +58,7 @@ class DurabilityHttpTest {
             first.destroyForcibly();
         }
 
-        Process second = startBackend(dataDir);
+        Process second = startBackend(dataDir, db);
         try {
             String url = awaitReady(second);
             HttpResponse<String> post = send(url, "GET", "/v1/posts/" + postId, null, null);
@@ -60,15 +73,110 @@ class DurabilityHttpTest {
         }
     }
 
+    /** One write the backend acknowledged: a post (its id, title and content) or a logout (the revoked token). */
+    private record Acknowledged(long postId, String title, String content, String revokedToken) {
+    }
+
+    /**
+     * Writers post and log out as fast as they can while the backend is killed with SIGKILL: after the restart every
+     * acknowledged post is there whole, every acknowledged logout still holds, and every post found is whole.
+     */
+    @Test
+    void acknowledgedWritesSurviveKillMinusNineUnderLoad(@TempDir Path dataDir) throws Exception {
+        Map<String, String> db = TestDatabases.fresh(database);
+        java.util.List<Acknowledged> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Process first = startBackend(dataDir, db);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicReference<String> controlToken = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        try {
+            String url = awaitReady(first);
+            String control = TestServer.json(send(url, "POST", "/v1/auth/token", null,
+                    "{\"grant_type\":\"password\",\"username\":\"bob\",\"password\":\"bob-password-1\"}"))
+                    .get("access_token").asText();
+            controlToken.set(control);
+            String login = "{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"alice-password-1\"}";
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.add(Thread.ofPlatform().start(() -> {
+                    for (int n = 0; running.get(); n++) {
+                        try {
+                            String token = TestServer.json(send(url, "POST", "/v1/auth/token", null, login))
+                                    .get("access_token").asText();
+                            String title = "w" + writer + "-" + n;
+                            String content = "content of " + title + " ".repeat(200) + "end";
+                            HttpResponse<String> created = send(url, "POST", "/v1/posts", token,
+                                    "{\"title\":\"" + title + "\",\"content\":\"" + content
+                                            + "\",\"published\":true}");
+                            if (created.statusCode() == 201) {
+                                acknowledged.add(new Acknowledged(TestServer.json(created).get("id").asLong(), title,
+                                        content, null));
+                            }
+                            if (send(url, "POST", "/v1/auth/logout", token, null).statusCode() == 204) {
+                                acknowledged.add(new Acknowledged(0, null, null, token));
+                            }
+                        } catch (Exception killed) {
+                            return; // the backend is gone: whatever was in flight was never acknowledged
+                        }
+                    }
+                }));
+            }
+            while (acknowledged.size() < 60) {
+                assertTrue(first.isAlive(), log(first));
+                Thread.onSpinWait();
+            }
+            first.destroyForcibly();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            running.set(false);
+            first.destroyForcibly();
+            for (Thread writer : writers) {
+                writer.join(30_000);
+            }
+        }
+
+        Process second = startBackend(dataDir, db);
+        try {
+            String url = awaitReady(second);
+            assertEquals(200, send(url, "GET", "/protected", controlToken.get(), null).statusCode(),
+                    "a token nobody revoked still works after the restart");
+            for (Acknowledged write : acknowledged) {
+                if (write.revokedToken() != null) {
+                    assertEquals(401, send(url, "GET", "/protected", write.revokedToken(), null).statusCode(),
+                            "an acknowledged logout holds after the crash");
+                } else {
+                    HttpResponse<String> post = send(url, "GET", "/v1/posts/" + write.postId(), null, null);
+                    assertEquals(200, post.statusCode(), "acknowledged post " + write.title() + " is there");
+                    assertEquals(write.content(), TestServer.json(post).get("content").asText());
+                }
+            }
+            var page = TestServer.json(send(url, "GET", "/v1/posts?limit=100&owner_id=1", null, null));
+            for (var post : page.get("items")) {
+                String title = post.get("title").asText();
+                if (title.matches("w\\d+-\\d+")) {
+                    assertEquals("content of " + title + " ".repeat(200) + "end", post.get("content").asText(),
+                            "no post is half written");
+                }
+            }
+        } finally {
+            second.destroyForcibly();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Starts {@code Main} in a child JVM on a free port, its output in a log file beside the data. */
-    private static Process startBackend(Path dataDir) throws IOException {
+    private static Process startBackend(Path dataDir, Map<String, String> db) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = MainProcess.builder(Map.of("APP_DEV_MODE", "true", "SERVER_PORT",
+        Map<String, String> env = new java.util.HashMap<>(Map.of("APP_DEV_MODE", "true", "SERVER_PORT",
                 Integer.toString(port), "SERVER_HOST", "127.0.0.1", "APP_DATA_DIR", dataDir.toString(),
-                "SECURITY_RATE_LIMITS_ENABLED", "false"));
+                "SECURITY_RATE_LIMITS_ENABLED", "false",
+                // the restarted backend listens elsewhere; the issuer must not change with it
+                "APP_PUBLIC_URL", "https://durability.example.test"));
+        env.putAll(db);
+        ProcessBuilder builder = MainProcess.builder(env);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log")
                 .toFile()));

@@ -69,6 +69,10 @@ final class TestServer implements AutoCloseable {
         return new TestServer(ServerApp.start(config), dataDir);
     }
 
+    static TestServer start(AppConfig config, Path dataDir, java.time.Clock clock) {
+        return new TestServer(ServerApp.start(config, clock), dataDir);
+    }
+
     /** A dev server whose every time decision reads the given clock. */
     static TestServer dev(java.time.Clock clock) {
         try {

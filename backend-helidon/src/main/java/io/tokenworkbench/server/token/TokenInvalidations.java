@@ -20,9 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * replay the ordered {@code token_invalidations} log at most {@code syncInterval} after the change (one indexed
  * query, only when a request arrives). Whether a user exists and is active is read from the {@code users} table
  * and remembered for {@code userCheckInterval}, so a user deactivated or deleted in the database by any other path
- * (SQL, another tool) is refused at most that long after. Thread-safe.
+ * (SQL, another tool) is refused at most that long after. On PostgreSQL every instance is also woken by a notice
+ * when another commits an invalidation ({@link InvalidationNotices}), so in practice the delay is milliseconds.
+ * Thread-safe.
  */
-public final class TokenInvalidations {
+public final class TokenInvalidations implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -33,6 +35,8 @@ public final class TokenInvalidations {
     private final AtomicLong lastSeq = new AtomicLong();
     private final ReentrantLock syncLock = new ReentrantLock();
     private volatile Instant nextSync = Instant.MIN;
+    private final boolean postgres;
+    private final InvalidationNotices notices;
 
     public TokenInvalidations(Jdbi jdbi, Clock clock, Duration syncInterval, Duration userCheckInterval) {
         this.jdbi = jdbi;
@@ -45,7 +49,33 @@ public final class TokenInvalidations {
                 .build(userId -> jdbi.withHandle(handle -> handle.createQuery(
                                 "select is_active from users where id = :id")
                         .bind("id", userId).mapTo(Boolean.class).findOne()).orElse(false));
+        this.postgres = jdbi.withHandle(handle -> {
+            try {
+                return handle.getConnection().getMetaData().getDatabaseProductName();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("The database does not say what it is", e);
+            }
+        }).equals("PostgreSQL");
         sync();
+        this.notices = postgres ? new InvalidationNotices(jdbi, this::syncNow) : null;
+    }
+
+    /** Reads what other instances logged, now (a notice said there is something). */
+    private void syncNow() {
+        syncLock.lock();
+        try {
+            sync();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** Stops listening for other instances' notices. */
+    @Override
+    public void close() {
+        if (notices != null) {
+            notices.close();
+        }
     }
 
     /** True when the token with this {@code jti} was revoked. */
@@ -88,13 +118,16 @@ public final class TokenInvalidations {
         return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 
-    private static void log(org.jdbi.v3.core.Handle handle, String kind, Long userId, String jti, Instant expiresAt,
-                            Instant at) {
+    private void log(org.jdbi.v3.core.Handle handle, String kind, Long userId, String jti, Instant expiresAt,
+                     Instant at) {
         handle.createUpdate("""
                         insert into token_invalidations (kind, user_id, jti, expires_at, at)
                         values (:kind, :user, :jti, :exp, :at)""")
                 .bind("kind", kind).bind("user", userId).bind("jti", jti).bind("exp", expiresAt).bind("at", at)
                 .execute();
+        if (postgres) {
+            InvalidationNotices.announce(handle);
+        }
     }
 
     private void syncIfDue() {

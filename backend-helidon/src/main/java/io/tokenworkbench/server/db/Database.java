@@ -22,6 +22,9 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
+    /** How long a request waits for a connection before it is told the database is unavailable. */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     /** Opens the pool on the configured database (creating the data dir for H2) and migrates it. */
     public static Database open(AppConfig config) {
         if (config.database().url().isBlank()) {
@@ -39,6 +42,10 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(config.database().poolSize());
         hikari.setPoolName("workbench-db");
+        // While the database is unreachable a request fails within seconds (503) instead of holding its caller for
+        // HikariCP's default 30 s; when it is back the pool reconnects by itself.
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.setValidationTimeout(Math.min(1_000, CONNECTION_TIMEOUT.toMillis()));
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

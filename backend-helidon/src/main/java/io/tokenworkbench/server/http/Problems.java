@@ -55,6 +55,12 @@ public final class Problems {
                     api.headers(), api.oauthError().orElse(null));
             case HttpException http when http.status().code() < 500 -> send(response, http.status().code(),
                     http.status().reasonPhrase(), safeDetail(http), request.path().path(), Map.of(), null);
+            case Throwable failure when databaseUnavailable(failure) -> {
+                LOG.log(System.Logger.Level.WARNING, "The database is unreachable (" + failure.getClass().getSimpleName()
+                        + "); answering 503 to " + request.prologue().method().text() + " " + request.path().path());
+                send(response, 503, "Service Unavailable", "The database is unavailable; try again shortly",
+                        request.path().path(), Map.of("Retry-After", "5"), null);
+            }
             default -> {
                 LOG.log(System.Logger.Level.ERROR, "Unexpected failure on " + request.prologue().method().text() + " "
                         + request.path().path(), error);
@@ -62,6 +68,23 @@ public final class Problems {
                         request.path().path(), Map.of(), null);
             }
         }
+    }
+
+    /**
+     * Whether a failure means the database cannot be reached: no pooled connection in time, SQLSTATE class 08
+     * (connection exception) or 57P (the server shutting down or starting), as opposed to a query that failed.
+     */
+    private static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String safeDetail(HttpException http) {

@@ -6,8 +6,10 @@ import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Password reset, TOTP, API keys and HTTP Basic, against a real server whose clock the test moves. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class AccountSecurityHttpTest {
+
+    /** The database this run of the class is on. */
+    @Parameter
+    String database;
 
     private static final Pattern RESET_TOKEN = Pattern.compile("\\n\\n([A-Za-z0-9_-]{43})\\n\\n");
 
@@ -33,7 +42,7 @@ class AccountSecurityHttpTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(Instant.now());
-        server = TestServer.dev(clock);
+        server = TestServer.dev(database, clock);
     }
 
     @AfterEach

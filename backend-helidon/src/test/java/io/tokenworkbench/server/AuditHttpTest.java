@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of security event is audited with who, what, where and how it ended, and no secret ends up anywhere. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class AuditHttpTest {
+
+    /** The database this run of the class is on. */
+    @Parameter
+    String database;
 
     private final List<String> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -47,7 +56,7 @@ class AuditHttpTest {
     void start() {
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
-        server = TestServer.dev();
+        server = TestServer.dev(database);
     }
 
     @AfterEach

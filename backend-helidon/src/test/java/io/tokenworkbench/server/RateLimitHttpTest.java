@@ -2,6 +2,8 @@ package io.tokenworkbench.server;
 
 import io.tokenworkbench.server.config.AppConfig;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Under a concurrent burst exactly the quota gets through, in memory and in the shared database alike. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class RateLimitHttpTest {
+
+    /** The database this run of the class is on. */
+    @Parameter
+    String database;
 
     @ParameterizedTest(name = "store={0}")
     @ValueSource(strings = {"memory", "database"})
@@ -85,10 +93,13 @@ class RateLimitHttpTest {
         }
     }
 
-    private static AppConfig config(Path dir, String store) {
-        return AppConfig.load(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0", "SERVER_HOST", "127.0.0.1",
-                "APP_DATA_DIR", dir.toString(), "SECURITY_RATE_LIMITS_STORE", store,
+    /** A dev server's configuration on a fresh database of this run's kind, with the given bucket store. */
+    private AppConfig config(Path dir, String store) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0",
+                "SERVER_HOST", "127.0.0.1", "APP_DATA_DIR", dir.toString(), "SECURITY_RATE_LIMITS_STORE", store,
                 "APP_PUBLIC_URL", "https://api.example.test"));
+        env.putAll(TestDatabases.fresh(database));
+        return AppConfig.load(env);
     }
 
     private static List<HttpResponse<String>> burst(int requests, Supplier<HttpResponse<String>> call)

@@ -3,6 +3,9 @@ package io.tokenworkbench.server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The second factor cannot be guessed: wrong TOTP codes are limited per user and per address (issue 16, #1); an
  * active TOTP can be removed with a current code, and only with one (#12).
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class SecondFactorHttpTest {
+
+    /** The database this run of the class is on. */
+    @Parameter
+    String database;
 
     private MutableClock clock;
     private TestServer server;
@@ -24,7 +33,7 @@ class SecondFactorHttpTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(Instant.now());
-        server = TestServer.dev(clock);
+        server = TestServer.dev(database, clock);
     }
 
     @AfterEach

@@ -27,7 +27,11 @@ final class TestServer implements AutoCloseable {
     final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(ServerApp app, Path dataDir) {
+    /** The configuration the server was started with: its database is where {@link #query} and {@link #execute} go. */
+    private final AppConfig config;
+
+    private TestServer(AppConfig config, ServerApp app, Path dataDir) {
+        this.config = config;
         this.app = app;
         this.dataDir = dataDir;
     }
@@ -41,8 +45,17 @@ final class TestServer implements AutoCloseable {
         return onDatabase(database, Map.of());
     }
 
+    /** As {@link #dev(String)}, with the clock every time decision reads. */
+    static TestServer dev(String database, java.time.Clock clock) {
+        return onDatabase(database, Map.of(), clock);
+    }
+
     /** A dev server on a fresh database of the kind, with more environment (rate limits off unless it says). */
     static TestServer onDatabase(String database, Map<String, String> environment) {
+        return onDatabase(database, environment, java.time.Clock.systemUTC());
+    }
+
+    private static TestServer onDatabase(String database, Map<String, String> environment, java.time.Clock clock) {
         try {
             Path dir = Files.createTempDirectory("twb-test");
             Map<String, String> env = new java.util.HashMap<>(Map.of("APP_DEV_MODE", "true", "SERVER_PORT", "0",
@@ -50,7 +63,8 @@ final class TestServer implements AutoCloseable {
                     "SECURITY_RATE_LIMITS_ENABLED", "false"));
             env.putAll(TestDatabases.fresh(database));
             env.putAll(environment);
-            return new TestServer(ServerApp.start(AppConfig.load(env)), dir);
+            AppConfig config = AppConfig.load(env);
+            return new TestServer(config, ServerApp.start(config, clock), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,33 +73,42 @@ final class TestServer implements AutoCloseable {
     static TestServer start(java.util.function.UnaryOperator<AppConfig> adjust) {
         try {
             Path dir = Files.createTempDirectory("twb-test");
-            return new TestServer(ServerApp.start(adjust.apply(AppConfig.forDevelopment(dir))), dir);
+            AppConfig config = adjust.apply(AppConfig.forDevelopment(dir));
+            return new TestServer(config, ServerApp.start(config), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static TestServer start(AppConfig config, Path dataDir) {
-        return new TestServer(ServerApp.start(config), dataDir);
+        return new TestServer(config, ServerApp.start(config), dataDir);
     }
 
     static TestServer start(AppConfig config, Path dataDir, java.time.Clock clock) {
-        return new TestServer(ServerApp.start(config, clock), dataDir);
+        return new TestServer(config, ServerApp.start(config, clock), dataDir);
     }
 
     /** A dev server whose every time decision reads the given clock. */
     static TestServer dev(java.time.Clock clock) {
         try {
             Path dir = Files.createTempDirectory("twb-test");
-            return new TestServer(ServerApp.start(AppConfig.forDevelopment(dir).withRateLimitsEnabled(false), clock), dir);
+            AppConfig config = AppConfig.forDevelopment(dir).withRateLimitsEnabled(false);
+            return new TestServer(config, ServerApp.start(config, clock), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Runs SQL against this server's own database file (same JVM, so H2 shares the open database). */
+    /** This server's database, reached as another tool would (same JVM, so H2 shares the open database). */
+    private org.jdbi.v3.core.Jdbi database() {
+        return config.database().username().isBlank() ? org.jdbi.v3.core.Jdbi.create(config.jdbcUrl())
+                : org.jdbi.v3.core.Jdbi.create(config.jdbcUrl(), config.database().username(),
+                config.database().password());
+    }
+
+    /** Runs SQL against this server's own database. */
     <T> T query(String sql, org.jdbi.v3.core.mapper.RowMapper<T> mapper, java.util.function.Consumer<java.util.List<T>> check) {
-        var jdbi = org.jdbi.v3.core.Jdbi.create(AppConfig.forDevelopment(dataDir).jdbcUrl());
+        var jdbi = database();
         java.util.List<T> rows = jdbi.withHandle(h -> h.createQuery(sql).map(mapper).list());
         check.accept(rows);
         return rows.isEmpty() ? null : rows.getFirst();
@@ -93,8 +116,7 @@ final class TestServer implements AutoCloseable {
 
     /** Changes this server's database behind its back, as another tool would (same JVM, same open H2 database). */
     int execute(String sql) {
-        var jdbi = org.jdbi.v3.core.Jdbi.create(AppConfig.forDevelopment(dataDir).jdbcUrl());
-        return jdbi.withHandle(h -> h.createUpdate(sql).execute());
+        return database().withHandle(h -> h.createUpdate(sql).execute());
     }
 
     String url(String path) {

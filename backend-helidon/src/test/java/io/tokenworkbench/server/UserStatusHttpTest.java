@@ -3,6 +3,9 @@ package io.tokenworkbench.server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A token is valid only while its user exists and is active, whichever path changed the user: the API at once, the
  * database directly (SQL, another tool) within five seconds (issue 16, #9).
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
 class UserStatusHttpTest {
+
+    /** The database this run of the class is on. */
+    @Parameter
+    String database;
 
     private MutableClock clock;
     private TestServer server;
@@ -23,7 +32,7 @@ class UserStatusHttpTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(Instant.now());
-        server = TestServer.dev(clock);
+        server = TestServer.dev(database, clock);
     }
 
     @AfterEach

@@ -135,7 +135,7 @@ public final class ServerApp implements AutoCloseable {
         }
         AuditLog audit = new AuditLog(database.jdbi(), clock);
         QueuedOutbox outbox = new QueuedOutbox(new DatabaseOutbox(database.jdbi(), clock, PasswordResets.LIFETIME));
-        RequestGuard guard = new RequestGuard(config.server().headerTimeout());
+        RequestGuard guard = new RequestGuard(config.server().headerTimeout(), config.server().requestTimeout());
         TokenInvalidations invalidations = new TokenInvalidations(database.jdbi(), clock, Duration.ofSeconds(1),
                 Duration.ofSeconds(5));
         try {
@@ -150,7 +150,8 @@ public final class ServerApp implements AutoCloseable {
                     .idleConnectionTimeout(config.server().idleTimeout())
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)
                     .protocolsDiscoverServices(false)
-                    .addProtocol(Http1Config.builder().addReceiveListener(guard).build())
+                    .addProtocol(Http1Config.builder().addReceiveListener(guard).addSendListener(guard.responses())
+                            .build())
                     .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                     .directHandlers(Problems.directHandlers())
                     .featuresDiscoverServices(false)

@@ -158,12 +158,26 @@ class RequestFramingHttpTest {
     void aClientWhoseHeadersTrickleInLosesItsConnectionAfterTheHeaderTimeout() throws Exception {
         try (TestServer strict = TestServer.start(config -> config.withRateLimitsEnabled(false)
                 .withServer(new AppConfig.ServerSettings(config.server().host(), 0, config.server().publicUrl(),
-                        config.server().idleTimeout(), Duration.ofSeconds(1))))) {
+                        config.server().idleTimeout(), Duration.ofSeconds(1), config.server().requestTimeout())))) {
             RawHttp.Conversation reply = RawHttp.converse(strict.app.port(),
                     "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1), false,
                     PATIENCE);
 
             assertTrue(reply.closed(), "the server must drop a request whose headers never end");
+            assertEquals(0, reply.responses(), reply.text());
+        }
+    }
+
+    @Test
+    void aClientWhoseBodyTricklesInLosesItsConnectionAfterTheRequestTimeout() throws Exception {
+        try (TestServer strict = TestServer.start(config -> config.withRateLimitsEnabled(false)
+                .withServer(new AppConfig.ServerSettings(config.server().host(), 0, config.server().publicUrl(),
+                        config.server().idleTimeout(), config.server().headerTimeout(), Duration.ofSeconds(1))))) {
+
+            RawHttp.Conversation reply = RawHttp.converse(strict.app.port(), (POST + "Content-Length: 100\r\n\r\n"
+                    + "grant_type=pass").getBytes(StandardCharsets.ISO_8859_1), false, PATIENCE);
+
+            assertTrue(reply.closed(), "the server must drop a request whose body never ends");
             assertEquals(0, reply.responses(), reply.text());
         }
     }

@@ -35,9 +35,10 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
      *                  else the token issuer. Metadata is built from it, never from request headers.
      * @param idleTimeout   how long a kept-alive connection may wait for its next request
      * @param headerTimeout how long a request's headers may take to arrive once its first line has
+     * @param requestTimeout how long a request may take from its headers to its answer (its body included)
      */
     public record ServerSettings(String host, int port, String publicUrl, Duration idleTimeout,
-                                 Duration headerTimeout) {
+                                 Duration headerTimeout, Duration requestTimeout) {
     }
 
     /**
@@ -107,7 +108,8 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         String host = s.string("server.host").isBlank() ? devMode ? LOOPBACK : "0.0.0.0" : s.string("server.host");
         AppConfig config = new AppConfig(
                 new ServerSettings(host, s.integer("server.port"), s.string("app.public-url"),
-                        s.duration("server.idle-timeout"), s.duration("server.header-timeout")),
+                        s.duration("server.idle-timeout"), s.duration("server.header-timeout"),
+                        s.duration("server.request-timeout")),
                 devMode,
                 Path.of(s.string("app.data-dir")),
                 new DatabaseSettings(s.string("db.url"), s.string("db.username"), s.string("db.password"),
@@ -199,8 +201,12 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         if (server.port() < 0 || server.port() > 65535) {
             throw new ConfigException(Settings.describe("server.port") + " must be 0..65535, not " + server.port());
         }
-        for (String key : List.of("server.idle-timeout", "server.header-timeout")) {
-            Duration timeout = key.equals("server.idle-timeout") ? server.idleTimeout() : server.headerTimeout();
+        for (String key : List.of("server.idle-timeout", "server.header-timeout", "server.request-timeout")) {
+            Duration timeout = switch (key) {
+                case "server.idle-timeout" -> server.idleTimeout();
+                case "server.header-timeout" -> server.headerTimeout();
+                default -> server.requestTimeout();
+            };
             if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new ConfigException(Settings.describe(key) + " must be at least 1 second");
             }

@@ -30,17 +30,23 @@ import java.util.regex.Pattern;
  *   non-decimal {@code Content-Length}, and transfer codings other than a final {@code chunked} are refused with a
  *   400 (501 for an unknown coding) that closes the connection, before any byte of the body is read;</li>
  *   <li>slow headers: a request whose headers have not all arrived {@code headerTimeout} after its first line loses
- *   its connection (Helidon's idle timeout covers only the wait for the first line).</li>
+ *   its connection (Helidon's idle timeout covers only the wait for the first line);</li>
+ *   <li>slow bodies and stuck requests: a request not answered {@code requestTimeout} after its headers (a body
+ *   trickling in, say) loses its connection.</li>
  * </ul>
- * Registered as a receive listener of the HTTP/1 protocol; it sees each request on the connection's own thread.
+ * Registered as a receive listener of the HTTP/1 protocol, and {@link #responses()} as a send listener; it sees each
+ * request on the connection's own thread.
  */
 public final class RequestGuard implements Http1ConnectionListener, AutoCloseable {
 
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
 
     private final long headerTimeoutNanos;
+    private final long requestTimeoutNanos;
     /** Connections reading headers now, by their thread, with when they started (System.nanoTime). */
     private final Map<Thread, Long> readingHeaders = new ConcurrentHashMap<>();
+    /** Requests between their headers and their answer, by their connection's thread, with when that began. */
+    private final Map<Thread, Long> handling = new ConcurrentHashMap<>();
     private final ThreadLocal<HttpPrologue> currentPrologue = new ThreadLocal<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "request-header-timeout");
@@ -48,10 +54,12 @@ public final class RequestGuard implements Http1ConnectionListener, AutoCloseabl
         return thread;
     });
 
-    public RequestGuard(Duration headerTimeout) {
+    public RequestGuard(Duration headerTimeout, Duration requestTimeout) {
         this.headerTimeoutNanos = headerTimeout.toNanos();
-        long period = Math.max(50, Math.min(1_000, headerTimeout.toMillis() / 4));
-        sweeper.scheduleAtFixedRate(this::dropLateHeaders, period, period, TimeUnit.MILLISECONDS);
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        long shortest = Math.min(headerTimeout.toMillis(), requestTimeout.toMillis());
+        long period = Math.max(50, Math.min(1_000, shortest / 4));
+        sweeper.scheduleAtFixedRate(this::dropLateRequests, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -65,13 +73,28 @@ public final class RequestGuard implements Http1ConnectionListener, AutoCloseabl
         readingHeaders.put(Thread.currentThread(), System.nanoTime());
     }
 
-    private void dropLateHeaders() {
+    private void dropLateRequests() {
         long now = System.nanoTime();
         readingHeaders.forEach((thread, started) -> {
             if (now - started > headerTimeoutNanos && readingHeaders.remove(thread, started)) {
                 thread.interrupt();
             }
         });
+        handling.forEach((thread, started) -> {
+            if (now - started > requestTimeoutNanos && handling.remove(thread, started)) {
+                thread.interrupt();
+            }
+        });
+    }
+
+    /** The send side: a request is done when its answer's status goes out. */
+    public Http1ConnectionListener responses() {
+        return new Http1ConnectionListener() {
+            @Override
+            public void status(ConnectionContext ctx, Status status) {
+                handling.remove(Thread.currentThread());
+            }
+        };
     }
 
     @Override
@@ -86,6 +109,7 @@ public final class RequestGuard implements Http1ConnectionListener, AutoCloseabl
         framingProblem(headers).ifPresent(problem -> {
             throw refusal(prologue, headers, problem.status(), problem.detail());
         });
+        handling.put(Thread.currentThread(), System.nanoTime());
     }
 
     /** Why the request's framing cannot be trusted, if it cannot. */

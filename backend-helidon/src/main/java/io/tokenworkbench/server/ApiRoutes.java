@@ -3,6 +3,7 @@ package io.tokenworkbench.server;
 import io.tokenworkbench.server.admin.AdminRoutes;
 import io.tokenworkbench.server.apikey.ApiKeyRoutes;
 import io.tokenworkbench.server.auth.AuthRoutes;
+import io.tokenworkbench.server.auth.AuthorizeRoutes;
 import io.tokenworkbench.server.basic.BasicRoutes;
 import io.tokenworkbench.server.clientip.InternalRoutes;
 import io.tokenworkbench.server.dev.DevOutboxRoutes;
@@ -38,7 +39,7 @@ import static io.tokenworkbench.server.http.Route.put;
  * @param devTokens the dev-mode routes, or null when dev mode is off (they then answer 404)
  * @param devOutbox likewise
  */
-record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, AuthRoutes auth,
+record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, AuthRoutes auth, AuthorizeRoutes authorize,
                  PasswordResetRoutes resets, TotpRoutes totp, UserRoutes users, AdminRoutes admin,
                  ProductRoutes products, PostRoutes posts, ApiKeyRoutes apiKeys, BasicRoutes basic,
                  InternalRoutes internal, DevTokenRoutes devTokens, DevOutboxRoutes devOutbox) {
@@ -51,6 +52,10 @@ record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, Au
                 get("/.well-known/jwks.json", PUBLIC, discovery::jwks),
                 get("/.well-known/oauth-authorization-server", PUBLIC, discovery::metadata),
                 get("/openapi", PUBLIC, discovery::openApi),
+
+                get("/oauth/authorize", PUBLIC, authorize::page),
+                post("/oauth/authorize", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
+                        authorize::submit),
 
                 post("/v1/auth/register", PUBLIC, auth::register),
                 post("/v1/auth/token", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),

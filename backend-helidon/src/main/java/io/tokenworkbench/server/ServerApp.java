@@ -40,6 +40,10 @@ import io.tokenworkbench.server.totp.TotpSecretCipher;
 import io.tokenworkbench.server.config.DataDirectory;
 import io.tokenworkbench.server.auth.AuthRoutes;
 import io.tokenworkbench.server.auth.AuthService;
+import io.tokenworkbench.server.auth.AuthorizationCodes;
+import io.tokenworkbench.server.auth.AuthorizeRoutes;
+import io.tokenworkbench.server.auth.BrowserLogin;
+import io.tokenworkbench.server.auth.OAuthClients;
 import io.tokenworkbench.server.auth.LoginThrottle;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.db.Database;
@@ -257,8 +261,10 @@ public final class ServerApp implements AutoCloseable {
                 config.security().rateLimitStore().equals("database")
                         ? new DatabaseBucketStore(jdbi) : new InMemoryBucketStore());
         LoginThrottle throttle = new LoginThrottle(limits, audit);
+        OAuthClients clients = new OAuthClients();
+        AuthorizationCodes codes = new AuthorizationCodes(jdbi);
         AuthService auth = new AuthService(users, hasher, issuer, refreshTokens, invalidations,
-                commonPasswords::isCommon, audit, throttle, clock);
+                commonPasswords::isCommon, audit, throttle, clock, codes, clients);
 
         routing.addFilter(Problems.closeWhenSaid());
         routing.addFilter(SecurityHeaders.filter());
@@ -272,6 +278,7 @@ public final class ServerApp implements AutoCloseable {
         List<Route> routes = new ApiRoutes(access, limits,
                 new DiscoveryRoutes(publicUrl, keys),
                 new AuthRoutes(auth),
+                new AuthorizeRoutes(new BrowserLogin(clients, codes, publicUrl, clock), auth),
                 new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox, outbox,
                         email -> limits.allow(RateLimitPolicy.RESET_PER_EMAIL, RateLimitKeys.name(email)),
                         commonPasswords::isCommon, clock), audit),

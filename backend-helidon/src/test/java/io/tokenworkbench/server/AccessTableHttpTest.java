@@ -65,6 +65,8 @@ class AccessTableHttpTest {
             GET    /.well-known/oauth-authorization-server 200 200 200 200 200 200 200 200  200  200  200
             GET    /openapi                           200  200  200  200  200  200  200  200  200  200  200
             GET    /observe/health                    200  200  200  200  200  200  200  200  200  200  200
+            GET    /oauth/authorize                   400  400  400  400  400  400  400  400  400  400  400
+            POST   /oauth/authorize                   400  400  400  400  400  400  400  400  400  400  400
             POST   /v1/auth/register                  201  201  201  201  201  201  201  201  201  201  201
             POST   /v1/auth/token                     200  200  200  200  200  200  200  200  200  200  200
             POST   /v1/auth/logout                    401  204  204  204  204  204  401i 401i 401i 401i 204
@@ -178,7 +180,9 @@ class AccessTableHttpTest {
                     && challenge.startsWith("Bearer realm=\"api\", error=\"insufficient_scope\", scope=\""), challenge);
             default -> assertNull(challenge, "no challenge expected");
         }
-        if (status >= 400) {
+        if (status >= 400 && path.startsWith("/oauth/")) {
+            assertEquals("text/html; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+        } else if (status >= 400) {
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
             assertEquals(status, TestServer.json(response).get("status").asInt());
         }

@@ -65,6 +65,7 @@ public final class AuthRoutes {
         }
         var form = FormFields.parse(text);
         return new TokenRequest(form.get("grant_type"), form.get("username"), form.get("password"),
-                form.get("refresh_token"), form.get("scope"));
+                form.get("refresh_token"), form.get("scope"), form.get("code"), form.get("redirect_uri"),
+                form.get("client_id"), form.get("code_verifier"));
     }
 }

@@ -39,13 +39,18 @@ public final class AuthService {
     private final AuditLog audit;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final AuthorizationCodes codes;
+    private final OAuthClients clients;
+    private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     /**
      * @param weakPassword decides whether a password (already at least 12 characters) is too common to accept
      */
     public AuthService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens,
                        TokenInvalidations invalidations, Predicate<String> weakPassword, AuditLog audit,
-                       LoginThrottle throttle, Clock clock) {
+                       LoginThrottle throttle, Clock clock, AuthorizationCodes codes, OAuthClients clients) {
+        this.codes = codes;
+        this.clients = clients;
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -97,8 +102,9 @@ public final class AuthService {
         return switch (grant) {
             case "password" -> passwordGrant(request, clientIp);
             case "refresh_token" -> refreshGrant(request, clientIp);
+            case "authorization_code" -> codeGrant(request, clientIp);
             default -> throw ApiException.oauth(400, "unsupported_grant_type",
-                    "Supported grant types: password, refresh_token");
+                    "Supported grant types: password, refresh_token, authorization_code");
         };
     }
 
@@ -106,22 +112,79 @@ public final class AuthService {
         if (isBlank(request.username()) || request.password() == null || request.password().isEmpty()) {
             throw ApiException.oauth(400, "invalid_request", "username and password are required");
         }
-        if (request.password().length() > MAX_PASSWORD_LENGTH) {
+        UserAccount user = authenticate(request.username(), request.password(), clientIp, "password grant");
+        return pair(user, Permissions.narrow(user.roles(), request.scope()));
+    }
+
+    /**
+     * Checks a username and password as every login does (throttled per user, the same hash work for unknown
+     * users, audited): the account, or 401 {@code invalid_grant}.
+     */
+    UserAccount authenticate(String rawUsername, String password, String clientIp, String how) {
+        if (password.length() > MAX_PASSWORD_LENGTH) {
             throw ApiException.oauth(401, "invalid_grant", "Invalid username or password");
         }
-        String username = request.username().strip();
+        String username = rawUsername.strip();
         throttle.refuseIfUserLockedOut(username);
         UserAccount user = users.byUsername(username).orElse(null);
-        boolean matches = hasher.verifyOrBurn(request.password(), user == null ? null : user.passwordHash());
+        boolean matches = hasher.verifyOrBurn(password, user == null ? null : user.passwordHash());
         if (user == null || !matches || !user.active()) {
             audit.record(AuditLog.Event.LOGIN, false, user == null ? null : user.id(), username,
                     clientIp, user == null ? "unknown username" : "wrong password or inactive account");
             throttle.recordUserFailure(username, clientIp);
             throw ApiException.oauth(401, "invalid_grant", "Invalid username or password");
         }
-        Set<String> scopes = Permissions.narrow(user.roles(), request.scope());
-        audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, "password grant");
-        return pair(user, scopes);
+        audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, how);
+        return user;
+    }
+
+    /**
+     * The authorization code grant (RFC 6749 §4.1.3) with PKCE (RFC 7636 §4.6): the code once, from the client and
+     * redirect URI it was issued to, with the verifier of its challenge. A code presented a second time ends the
+     * tokens issued with it (RFC 6749 §4.1.2).
+     */
+    private TokenResponse codeGrant(TokenRequest request, String clientIp) {
+        if (isBlank(request.code()) || isBlank(request.redirectUri()) || isBlank(request.clientId())
+                || isBlank(request.codeVerifier())) {
+            throw ApiException.oauth(400, "invalid_request",
+                    "code, redirect_uri, client_id and code_verifier are required");
+        }
+        if (!clients.known(request.clientId())) {
+            throw ApiException.oauth(401, "invalid_client", "Unknown client");
+        }
+        if (!CODE_VERIFIER.matcher(request.codeVerifier()).matches()) {
+            throw ApiException.oauth(400, "invalid_request",
+                    "code_verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 §4.1)");
+        }
+        java.time.Instant now = clock.instant();
+        AuthorizationCodes.Code code = codes.spend(request.code(), now).orElseThrow(() ->
+                ApiException.oauth(400, "invalid_grant", "The authorization code is not valid"));
+        if (code.usedAt() != null) {
+            if (code.familyId() != null) {
+                refreshTokens.revokeFamily(code.familyId());
+            }
+            audit.record(AuditLog.Event.REFRESH_REUSE, false, code.userId(), null, clientIp,
+                    "authorization code presented again; the tokens issued with it are revoked");
+            throw ApiException.oauth(400, "invalid_grant",
+                    "The authorization code was already used; the tokens issued with it are revoked");
+        }
+        if (!now.isBefore(code.expiresAt())) {
+            throw ApiException.oauth(400, "invalid_grant", "The authorization code has expired");
+        }
+        if (!code.clientId().equals(request.clientId()) || !code.redirectUri().equals(request.redirectUri())) {
+            throw ApiException.oauth(400, "invalid_grant",
+                    "The authorization code was issued to another client or redirect URI");
+        }
+        if (!BrowserLogin.challengeOf(request.codeVerifier()).equals(code.codeChallenge())) {
+            throw ApiException.oauth(400, "invalid_grant", "The code_verifier does not match the code_challenge");
+        }
+        UserAccount user = users.byId(code.userId()).filter(UserAccount::active).orElseThrow(() ->
+                ApiException.oauth(400, "invalid_grant", "The user is no longer active"));
+        TokenResponse tokens = pair(user, Permissions.narrow(user.roles(), code.scope()));
+        refreshTokens.familyOf(tokens.refreshToken(), user.id())
+                .ifPresent(family -> codes.rememberFamily(request.code(), family));
+        audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, "authorization code");
+        return tokens;
     }
 
     private TokenResponse refreshGrant(TokenRequest request, String clientIp) {

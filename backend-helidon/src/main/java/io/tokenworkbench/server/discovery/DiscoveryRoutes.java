@@ -63,9 +63,10 @@ public final class DiscoveryRoutes {
 
     public void metadata(ServerRequest request, ServerResponse response) {
         String base = publicUrl.get();
-        JsonBodies.ok(response, new AuthorizationServerMetadata(base, base + "/v1/auth/token",
-                base + "/.well-known/jwks.json", List.of("password", "refresh_token"), Permissions.ALL,
-                List.of(), List.of("none")));
+        JsonBodies.ok(response, new AuthorizationServerMetadata(base, base + "/oauth/authorize",
+                base + "/v1/auth/token", base + "/.well-known/jwks.json",
+                List.of("authorization_code", "password", "refresh_token"), Permissions.ALL, List.of("code"),
+                List.of("none"), List.of("S256"), true));
     }
 
     public void jwks(ServerRequest request, ServerResponse response) {

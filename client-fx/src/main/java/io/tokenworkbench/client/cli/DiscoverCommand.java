@@ -110,7 +110,8 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
             if (!found.leftOut().isEmpty()) {
                 err.println(found.leftOut().size() + " operations were left out, the token endpoint and any that "
-                        + "change data (listed at the end of the suite; --include-unsafe adds those)");
+                        + "change data or need query parameters (listed at the end of the suite; --include-unsafe "
+                        + "adds those that change data)");
             }
             found.unjudged().forEach(cell -> err.println("NOT JUDGED  " + cell));
             for (Disagreement disagreement : found.disagreements()) {

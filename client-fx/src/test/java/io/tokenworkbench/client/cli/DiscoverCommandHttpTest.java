@@ -38,7 +38,7 @@ class DiscoverCommandHttpTest {
         assertEquals(CheckCommand.PASSED, exit, err.toString(StandardCharsets.UTF_8));
         Suite parsed = SuiteParser.parse(suite);
         assertTrue(parsed.checks().size() >= 20, "every GET of the contract");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("operations were left out, the token endpoint and any that change data"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("operations were left out, the token endpoint and any that change data or need query parameters"));
         assertTrue(parsed.checks().stream().allMatch(c -> c.request().method().equals("GET")));
 
         ByteArrayOutputStream checkOut = new ByteArrayOutputStream();

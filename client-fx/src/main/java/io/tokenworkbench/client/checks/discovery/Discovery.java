@@ -12,7 +12,8 @@ import java.util.List;
  * @param operations    how many operations the document has
  * @param observed      whether one observed run set the expectations
  * @param disagreements cells where the document and the observed run disagree
- * @param leftOut       operations left out of the suite because they change data (unsafe methods, when not allowed)
+ * @param leftOut       operations left out of the suite: the token endpoint, those that change data (unless allowed)
+ *                      and those that need query parameters
  * @param documentPath  where the document was found
  * @param unjudged      cells the observed run could not judge (no answer, rate limited), left out of the suite
  */

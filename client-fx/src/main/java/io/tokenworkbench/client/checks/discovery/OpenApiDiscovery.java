@@ -125,6 +125,7 @@ public final class OpenApiDiscovery {
                 .map(url -> url.replaceAll("/$", ""));
         List<String> leftOut = document.operations().stream()
                 .filter(op -> !SAFE.contains(op.method()) && !options.includeUnsafe()
+                        || op.needsQueryParameters()
                         || tokenPath.isPresent() && op.method().equals("POST")
                         && op.template().replaceAll("/$", "").equals(tokenPath.get()))
                 .map(Operation::name).toList();
@@ -362,8 +363,9 @@ public final class OpenApiDiscovery {
         }
         StringBuilder notes = new StringBuilder();
         if (!leftOut.isEmpty()) {
-            notes.append("\n# Left out: the token endpoint, where the identities log in, and operations that change or "
-                    + "delete data (unless allowed):\n");
+            notes.append("\n# Left out: the token endpoint, where the identities log in, operations that change or "
+                    + "delete data (unless allowed), and operations that need query parameters discovery cannot "
+                    + "choose:\n");
             leftOut.forEach(name -> notes.append("#   ").append(name).append('\n'));
         }
         try {

@@ -50,6 +50,16 @@ final class OpenApiDocument {
         boolean isPublic() {
             return security.isEmpty() || security.stream().anyMatch(Requirement::isOptional);
         }
+
+        /** Whether the operation requires query parameters, whose values a generated check could only guess. */
+        boolean needsQueryParameters() {
+            for (JsonNode parameter : spec.path("parameters")) {
+                if ("query".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean(false)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final JsonNode document;

@@ -455,8 +455,8 @@ public final class MatrixViewModel {
                 + (found.disagreements().isEmpty() ? "the document and the server agree on every observed cell"
                 : found.disagreements().size() + " cells where the document and the server disagree (marked)")
                 + (found.leftOut().isEmpty() ? "" : "; " + found.leftOut().size()
-                + " operations were left out, the token endpoint and any that change data (listed at the end of "
-                + "the suite)")
+                + " operations were left out, the token endpoint and any that change data or need query parameters "
+                + "(listed at the end of the suite)")
                 + (found.unjudged().isEmpty() ? "" : "; " + found.unjudged().size()
                 + " cells got no usable answer and were left out (see the checks' notes)")
                 + ". Review, then Run.");

@@ -47,6 +47,7 @@ public final class AppContext implements AutoCloseable {
     private final ObservableList<Identity> identities = FXCollections.observableArrayList();
     private final ObjectProperty<Identity> activeIdentity = new SimpleObjectProperty<>(this, "activeIdentity");
     private final IdentityService identityService;
+    private IdentityService.Browser browser;
     private final RememberedLogins rememberedLogins;
     private final Path configDir;
     private final javafx.beans.property.DoubleProperty suiteEditorShare =
@@ -137,6 +138,16 @@ public final class AppContext implements AutoCloseable {
     private static javafx.stage.Window workbenchWindow() {
         return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst()
                 .orElse(javafx.stage.Window.getWindows().stream().findFirst().orElse(null));
+    }
+
+    /** What opens the system browser (the app's HostServices), when there is one. */
+    public java.util.Optional<IdentityService.Browser> browser() {
+        return java.util.Optional.ofNullable(browser);
+    }
+
+    /** Gives the context the system browser (the app does, from its HostServices). */
+    public void useBrowser(IdentityService.Browser systemBrowser) {
+        this.browser = systemBrowser;
     }
 
     public IdentityService identityService() {

@@ -208,6 +208,7 @@ public final class Shell extends BorderPane {
                 context.serverUrl(), context.identityService(), context.rememberedLogins(), context.clock(),
                 context.tasks());
         identitiesModel = identities;
+        context.browser().ifPresent(identities::setBrowser);
         context.now().addListener((obs, old, instant) -> identities.tick(instant));
         context.probePath().addListener((obs, old, path) -> checkServer());
         identities.demoAvailableProperty().bind(context.speaksContract());

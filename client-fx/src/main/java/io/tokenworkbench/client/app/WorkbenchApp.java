@@ -56,6 +56,8 @@ public final class WorkbenchApp extends Application {
         String server = context.serverUrl().get();
         applyTheme(settings.dark());
         context.startClock();
+        var hostServices = getHostServices();
+        context.useBrowser(hostServices::showDocument);
         shell = new Shell(context);
         shell.darkProperty().set(settings.dark());
         shell.show(Page.fromId(settings.lastPage()));

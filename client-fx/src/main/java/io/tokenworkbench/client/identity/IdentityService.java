@@ -96,6 +96,103 @@ public final class IdentityService {
                 TimelineEvent.Kind.ISSUED, "password grant at " + endpoint);
     }
 
+    /** Opens a URL in the user's browser (the workbench's is JavaFX's {@code HostServices}). */
+    @FunctionalInterface
+    public interface Browser {
+        void open(String url) throws Exception;
+    }
+
+    /**
+     * Logs a user in through their browser with the authorization code flow and PKCE (RFC 6749 §4.1, RFC 7636,
+     * RFC 8252): opens the authorization endpoint, waits on a loopback port for the redirect, checks its
+     * {@code state} and (when present) {@code iss}, and exchanges the code at the token endpoint.
+     *
+     * @param issuer the issuer the redirect's {@code iss} must name (RFC 9207), or null when the server has none
+     */
+    public Outcome browserLogin(String serverUrl, String authorizationEndpoint, String tokenEndpoint, String issuer,
+                                String clientId, String scope, Browser browser, java.time.Duration timeout) {
+        String endpoint;
+        try {
+            endpoint = endpoint(serverUrl, tokenEndpoint);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(e.getMessage(), null);
+        }
+        String wanted = scope == null || scope.isBlank() ? null : scope.strip();
+        Identity identity = Identity.withTokens(UUID.randomUUID().toString(), "browser login (" + clientId + ")",
+                null, wanted, null, List.of(), serverUrl, endpoint);
+        String verifier = Pkce.verifier();
+        String state = Pkce.verifier();
+        try (LoopbackRedirect redirect = new LoopbackRedirect()) {
+            java.util.Map<String, String> ask = new java.util.LinkedHashMap<>();
+            ask.put("response_type", "code");
+            ask.put("client_id", clientId);
+            ask.put("redirect_uri", redirect.uri());
+            ask.put("state", state);
+            ask.put("code_challenge", Pkce.challenge(verifier));
+            ask.put("code_challenge_method", "S256");
+            if (wanted != null) {
+                ask.put("scope", wanted);
+            }
+            String url = authorizationEndpoint + (authorizationEndpoint.contains("?") ? "&" : "?")
+                    + TokenExchange.formBody(ask);
+            try {
+                browser.open(url);
+            } catch (Exception e) {
+                return new Outcome.Failed("The browser could not be opened (" + e.getMessage() + "); open "
+                        + authorizationEndpoint + " yourself", identity);
+            }
+            java.util.Map<String, String> answer = redirect.await(timeout).orElse(null);
+            if (answer == null) {
+                return new Outcome.Failed("No answer from the browser within " + timeout.toSeconds()
+                        + " s: the login was not finished", identity);
+            }
+            if (!state.equals(answer.get("state"))) {
+                return new Outcome.Failed("The redirect's state is not the one this login sent: refused, it may be "
+                        + "forged", identity);
+            }
+            if (issuer != null && answer.containsKey("iss") && !issuer.equals(answer.get("iss"))) {
+                return new Outcome.Failed("The redirect comes from issuer " + answer.get("iss") + ", not "
+                        + issuer + " (RFC 9207): refused", identity);
+            }
+            if (answer.containsKey("error")) {
+                return new Outcome.Refused(400, answer.get("error") + (answer.containsKey("error_description")
+                        ? ": " + answer.get("error_description") : ""), identity);
+            }
+            if (answer.get("code") == null) {
+                return new Outcome.Failed("The redirect carries no code", identity);
+            }
+            java.util.Map<String, String> exchange = new java.util.LinkedHashMap<>();
+            exchange.put("grant_type", "authorization_code");
+            exchange.put("code", answer.get("code"));
+            exchange.put("redirect_uri", redirect.uri());
+            exchange.put("client_id", clientId);
+            exchange.put("code_verifier", verifier);
+            return tokenRequest(TokenExchange.tokenRequest(endpoint, exchange), identity, TimelineEvent.Kind.ISSUED,
+                    "browser login (authorization code with PKCE) at " + endpoint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Failed("The browser login was stopped", identity);
+        }
+    }
+
+    /**
+     * As {@link #browserLogin(String, String, String, String, String, String, Browser, java.time.Duration)}, with
+     * the authorization endpoint (when blank) and the issuer taken from the server's metadata.
+     */
+    public Outcome browserLogin(String serverUrl, String authorizationEndpoint, String tokenEndpoint, String clientId,
+                                String scope, Browser browser, java.time.Duration timeout) {
+        String authorize = authorizationEndpoint == null || authorizationEndpoint.isBlank()
+                ? probe.metadataField(serverUrl, "authorization_endpoint").orElse(null) : authorizationEndpoint.strip();
+        if (authorize == null) {
+            return new Outcome.Failed(serverUrl + " names no authorization endpoint in its metadata (RFC 8414 or "
+                    + "OpenID discovery); type it in", null);
+        }
+        String token = tokenEndpoint == null || tokenEndpoint.isBlank()
+                ? probe.metadataField(serverUrl, "token_endpoint").orElse(null) : tokenEndpoint;
+        return browserLogin(serverUrl, authorize, token, probe.metadataField(serverUrl, "issuer").orElse(null),
+                clientId, scope, browser, timeout);
+    }
+
     /** Logs a user in at the server's own token endpoint. */
     public Outcome login(String serverUrl, String username, String password, String scope) {
         return login(serverUrl, null, username, password, scope);

@@ -61,6 +61,8 @@ public final class IdentitiesView extends BorderPane {
         password.textProperty().bindBidirectional(model.passwordProperty());
         TextField scope = field("scopeField", "scope (optional), e.g. posts:read", model.scopeProperty());
         TextField clientId = field("clientIdField", "client id", model.clientIdProperty());
+        TextField authorizationEndpoint = field("authorizationEndpointField", "blank: the one the server's metadata "
+                + "names", model.authorizationEndpointProperty());
         CheckBox secretInForm = new CheckBox("Send the secret in the form, not as Basic");
         secretInForm.setId("secretInFormCheck");
         secretInForm.selectedProperty().bindBidirectional(model.secretInFormProperty());
@@ -138,6 +140,13 @@ public final class IdentitiesView extends BorderPane {
                     password.setPromptText("password (kept in memory: Basic sends it on every request)");
                 }
                 case TOKEN -> form.addRow(row++, new Label("Token"), raw);
+                case BROWSER -> {
+                    form.addRow(row++, new Label("Authorization endpoint"), authorizationEndpoint);
+                    form.addRow(row++, new Label("Token endpoint"), endpoint);
+                    form.addRow(row++, new Label("Client id"), clientId);
+                    form.addRow(row++, new Label("Scope"), scope);
+                    clientId.setPromptText("client id (blank: " + IdentitiesViewModel.DEFAULT_CLIENT_ID + ")");
+                }
             }
             form.add(chosen == IdentitiesViewModel.Kind.TOKEN ? useRaw : login, 1, row);
             if (chosen == IdentitiesViewModel.Kind.PASSWORD || chosen == IdentitiesViewModel.Kind.CLIENT) {

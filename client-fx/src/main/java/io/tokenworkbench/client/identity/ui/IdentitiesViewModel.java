@@ -46,7 +46,8 @@ public final class IdentitiesViewModel {
     /** The ways to obtain an identity, as the page offers them. */
     public enum Kind {
         PASSWORD("OAuth2 password grant"), CLIENT("OAuth2 client credentials"), CUSTOM("Login of the API's own"),
-        SESSION("Cookie session"), API_KEY("API key"), BASIC("HTTP Basic"), TOKEN("Raw token");
+        SESSION("Cookie session"), API_KEY("API key"), BASIC("HTTP Basic"), TOKEN("Raw token"),
+        BROWSER("Browser login (code + PKCE)");
 
         private final String label;
 
@@ -69,6 +70,11 @@ public final class IdentitiesViewModel {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty scope = new SimpleStringProperty(this, "scope", "");
     private final StringProperty clientId = new SimpleStringProperty(this, "clientId", "");
+    private final StringProperty authorizationEndpoint = new SimpleStringProperty(this, "authorizationEndpoint", "");
+    /** Opens the system browser; none until the app gives one (tests give a stand-in). */
+    private IdentityService.Browser browser = url -> {
+        throw new IllegalStateException("no browser is available here");
+    };
     private final BooleanProperty secretInForm = new SimpleBooleanProperty(this, "secretInForm", false);
     private final StringProperty loginMethod = new SimpleStringProperty(this, "loginMethod", "POST");
     private final StringProperty loginPath = new SimpleStringProperty(this, "loginPath", "/auth/login");
@@ -124,7 +130,23 @@ public final class IdentitiesViewModel {
             case CUSTOM, SESSION -> !loginPath.get().isBlank() && !password.get().isEmpty();
             case API_KEY -> !keyName.get().isBlank() && !password.get().isEmpty();
             case TOKEN -> !rawToken.get().isBlank();
+            case BROWSER -> true;
         };
+    }
+
+    /** The client a browser login asks for when the form names none: the workbench's, which our backend knows. */
+    public static final String DEFAULT_CLIENT_ID = "token-workbench";
+    /** How long a browser login waits for the user to finish in the browser. */
+    static final java.time.Duration BROWSER_TIMEOUT = java.time.Duration.ofMinutes(3);
+
+    /** The authorization endpoint of a browser login; blank: the server's metadata says. */
+    public StringProperty authorizationEndpointProperty() {
+        return authorizationEndpoint;
+    }
+
+    /** What opens the system browser for a browser login. */
+    public void setBrowser(IdentityService.Browser browser) {
+        this.browser = browser;
     }
 
     // ---- inputs and state
@@ -264,6 +286,15 @@ public final class IdentitiesViewModel {
                     keyName.get().strip(), secret));
             case BASIC -> added(service.basic(server, user, secret));
             case TOKEN -> useRawToken();
+            case BROWSER -> {
+                String client = clientId.get().isBlank() ? DEFAULT_CLIENT_ID : clientId.get().strip();
+                String authorize = authorizationEndpoint.get();
+                IdentityService.Browser opener = browser;
+                say("Sign in in your browser; the workbench waits for it to come back (up to "
+                        + BROWSER_TIMEOUT.toMinutes() + " minutes)");
+                run(() -> service.browserLogin(server, authorize, endpoint, client, wanted, opener, BROWSER_TIMEOUT),
+                        true);
+            }
         }
     }
 

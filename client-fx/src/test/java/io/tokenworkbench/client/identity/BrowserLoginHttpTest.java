@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,12 +108,21 @@ class BrowserLoginHttpTest {
                 new javafx.beans.property.SimpleStringProperty(backend.baseUrl()),
                 new IdentityService(API, Clock.systemUTC()), new RememberedLogins(config), Clock.systemUTC(),
                 new io.tokenworkbench.client.support.ui.BackgroundTasks(Runnable::run, Runnable::run));
-        model.setBrowser(person("bob", "bob-password-1"));
+        java.util.concurrent.atomic.AtomicReference<String> shownWhileOpening = new java.util.concurrent.atomic.AtomicReference<>();
+        IdentityService.Browser bob = person("bob", "bob-password-1");
+        model.setBrowser(url -> {
+            shownWhileOpening.set(model.messageProperty().get() + "\n" + url);
+            bob.open(url);
+        });
         model.kindProperty().set(io.tokenworkbench.client.identity.ui.IdentitiesViewModel.Kind.BROWSER);
 
         model.login();
 
         assertEquals(1, identities.size(), model.messageProperty().get());
+        String[] shown = shownWhileOpening.get().split("\n");
+        assertTrue(shown[0].contains("No browser opened? Open " + shown[1]), "the link is shown: " + shown[0]);
+        assertFalse(model.messageProperty().get().contains("No browser"),
+                "once signed in, the link is no longer news: " + model.messageProperty().get());
         assertEquals(identities.getFirst(), active.get());
         assertTrue(identities.getFirst().label().contains("token-workbench"), identities.getFirst().label());
     }

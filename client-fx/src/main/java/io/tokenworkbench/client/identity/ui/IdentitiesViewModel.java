@@ -289,9 +289,13 @@ public final class IdentitiesViewModel {
             case BROWSER -> {
                 String client = clientId.get().isBlank() ? DEFAULT_CLIENT_ID : clientId.get().strip();
                 String authorize = authorizationEndpoint.get();
-                IdentityService.Browser opener = browser;
-                say("Sign in in your browser; the workbench waits for it to come back (up to "
-                        + BROWSER_TIMEOUT.toMinutes() + " minutes)");
+                IdentityService.Browser system = browser;
+                IdentityService.Browser opener = url -> {
+                    // a machine may have no browser to open, and say nothing: the link lets the user go there
+                    tasks.onUi(() -> say("Sign in in your browser; the workbench waits for it to come back (up to "
+                            + BROWSER_TIMEOUT.toMinutes() + " minutes). No browser opened? Open " + url));
+                    system.open(url);
+                };
                 run(() -> service.browserLogin(server, authorize, endpoint, client, wanted, opener, BROWSER_TIMEOUT),
                         true);
             }

@@ -48,6 +48,11 @@ public final class BackgroundTasks {
         });
     }
 
+    /** Runs a small UI update from background work (a progress message). */
+    public void onUi(Runnable update) {
+        ui.execute(update);
+    }
+
     /** As {@link #run}, for work nobody waits on (suggestions, refreshes): the busy flag does not change. */
     public <T> void runQuietly(Supplier<T> work, Consumer<T> done, Consumer<String> failed) {
         start(work, done, failed, () -> { });

@@ -146,14 +146,17 @@ class ClusterHttpTest {
     }
 
     @Test
-    void aPasswordResetAsksOnOneInstanceAndConfirmsOnAnother() {
+    void aPasswordResetAsksOnOneInstanceAndConfirmsOnAnother() throws Exception {
         List<TestServer> lb = cluster(Map.of());
         String oldRefresh = lb.get(2).login("mia", "mia-password-1", null).get("refresh_token").asText();
 
         assertEquals(202, lb.get(0).send("POST", "/v1/auth/password-reset/request", null,
                 "{\"email\":\"mia@example.com\"}").statusCode());
-        Matcher token = Pattern.compile("\\\\n\\\\n([A-Za-z0-9_-]{43})\\\\n\\\\n")
-                .matcher(lb.get(1).get("/v1/dev/outbox", null).body());
+        Pattern resetToken = Pattern.compile("\\\\n\\\\n([A-Za-z0-9_-]{43})\\\\n\\\\n");
+        // the request is answered before its mail is written (the outbox queue): wait for it to reach the database
+        eventually("the mail reaching the shared outbox",
+                () -> resetToken.matcher(lb.get(1).get("/v1/dev/outbox", null).body()).find());
+        Matcher token = resetToken.matcher(lb.get(1).get("/v1/dev/outbox", null).body());
         assertTrue(token.find(), "the mail is in the shared outbox");
         assertEquals(204, lb.get(1).send("POST", "/v1/auth/password-reset/confirm", null,
                 "{\"token\":\"" + token.group(1) + "\",\"new_password\":\"a-brand-new-passphrase-9\"}").statusCode());

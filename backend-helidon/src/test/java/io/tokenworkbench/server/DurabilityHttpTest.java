@@ -87,6 +87,7 @@ class DurabilityHttpTest {
         java.util.List<Acknowledged> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
         Process first = startBackend(dataDir, db);
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch enoughAcknowledged = new java.util.concurrent.CountDownLatch(60);
         java.util.concurrent.atomic.AtomicReference<String> controlToken = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.List<Thread> writers = new java.util.ArrayList<>();
         try {
@@ -111,9 +112,11 @@ class DurabilityHttpTest {
                             if (created.statusCode() == 201) {
                                 acknowledged.add(new Acknowledged(TestServer.json(created).get("id").asLong(), title,
                                         content, null));
+                                enoughAcknowledged.countDown();
                             }
                             if (send(url, "POST", "/v1/auth/logout", token, null).statusCode() == 204) {
                                 acknowledged.add(new Acknowledged(0, null, null, token));
+                                enoughAcknowledged.countDown();
                             }
                         } catch (Exception killed) {
                             return; // the backend is gone: whatever was in flight was never acknowledged
@@ -121,10 +124,8 @@ class DurabilityHttpTest {
                     }
                 }));
             }
-            while (acknowledged.size() < 60) {
-                assertTrue(first.isAlive(), log(first));
-                Thread.onSpinWait();
-            }
+            assertTrue(enoughAcknowledged.await(120, TimeUnit.SECONDS), "the writers got 60 acknowledgements; the "
+                    + "backend logged:\n" + log(first));
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS));
         } finally {

@@ -53,6 +53,7 @@ class HostileInputHttpTest {
     @BeforeParameterizedClassInvocation
     static void start(String database) {
         server = TestServer.dev(database);
+        documentedOperations = null;
     }
 
     /** A fresh superuser token, since some routes (logout) spend the one they are called with. */
@@ -130,9 +131,15 @@ class HostileInputHttpTest {
                 .map(Map.Entry::getKey);
     }
 
+    /** The served OpenAPI document's operations, read once per server. */
+    private static Map<String, Map<String, Object>> documentedOperations;
+
     /** The OpenAPI document's operations by "METHOD /path". */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> operations() {
+        if (documentedOperations != null) {
+            return documentedOperations;
+        }
         Map<String, Object> document = new Yaml().load(server.get("/openapi", null).body());
         Map<String, Map<String, Object>> operations = new TreeMap<>();
         ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
@@ -140,6 +147,7 @@ class HostileInputHttpTest {
                 operations.put(method.toUpperCase(Locale.ROOT) + " " + path, (Map<String, Object>) operation);
             }
         }));
+        documentedOperations = operations;
         return operations;
     }
 

@@ -42,10 +42,9 @@ class MethodsHttpTest {
         server.close();
     }
 
+    /** The registry of the class's server (started before JUnit asks for the arguments). */
     static List<Route> routes() {
-        try (TestServer registry = TestServer.dev()) {
-            return registry.app.routes();
-        }
+        return server.app.routes();
     }
 
     static List<String> paths() {

@@ -167,7 +167,8 @@ public sealed interface SigningKey {
 
     private static SigningKey pem(String text) {
         if (!text.contains("-----BEGIN")) {
-            throw new IllegalArgumentException("not PEM: expected -----BEGIN PRIVATE KEY----- or similar");
+            throw new IllegalArgumentException("not PEM: expected a PEM block (it starts with -----BEGIN) holding a "
+                    + "PKCS#8, PKCS#1 RSA or SEC1 EC private key");
         }
         if (text.contains("BEGIN PUBLIC KEY") || text.contains("BEGIN RSA PUBLIC KEY")) {
             throw new IllegalArgumentException("this is a public key: signing needs the private key");

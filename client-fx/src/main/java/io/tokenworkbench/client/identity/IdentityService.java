@@ -84,16 +84,12 @@ public final class IdentityService {
      */
     public Outcome login(String serverUrl, String tokenEndpoint, String username, String password, String scope) {
         String label = scope == null || scope.isBlank() ? username : username + " (" + scope.strip() + ")";
-        String endpoint;
-        try {
-            endpoint = endpoint(serverUrl, tokenEndpoint);
-        } catch (IllegalArgumentException e) {
-            return new Outcome.Failed(e.getMessage(), null);
-        }
-        Identity identity = Identity.withTokens(UUID.randomUUID().toString(), label, username,
-                scope == null || scope.isBlank() ? null : scope.strip(), null, List.of(), serverUrl, endpoint);
-        return tokenRequest(TokenExchange.passwordGrant(endpoint, username, password, identity.scope()), identity,
-                TimelineEvent.Kind.ISSUED, "password grant at " + endpoint);
+        return atTokenEndpoint(serverUrl, tokenEndpoint, endpoint -> {
+            Identity identity = Identity.withTokens(UUID.randomUUID().toString(), label, username,
+                    scope == null || scope.isBlank() ? null : scope.strip(), null, List.of(), serverUrl, endpoint);
+            return tokenRequest(TokenExchange.passwordGrant(endpoint, username, password, identity.scope()), identity,
+                    TimelineEvent.Kind.ISSUED, "password grant at " + endpoint);
+        });
     }
 
     /** Opens a URL in the user's browser (the workbench's is JavaFX's {@code HostServices}). */
@@ -111,68 +107,64 @@ public final class IdentityService {
      */
     public Outcome browserLogin(String serverUrl, String authorizationEndpoint, String tokenEndpoint, String issuer,
                                 String clientId, String scope, Browser browser, java.time.Duration timeout) {
-        String endpoint;
-        try {
-            endpoint = endpoint(serverUrl, tokenEndpoint);
-        } catch (IllegalArgumentException e) {
-            return new Outcome.Failed(e.getMessage(), null);
-        }
-        String wanted = scope == null || scope.isBlank() ? null : scope.strip();
-        Identity identity = Identity.withTokens(UUID.randomUUID().toString(), "browser login (" + clientId + ")",
-                null, wanted, null, List.of(), serverUrl, endpoint);
-        String verifier = Pkce.verifier();
-        String state = Pkce.verifier();
-        try (LoopbackRedirect redirect = new LoopbackRedirect()) {
-            java.util.Map<String, String> ask = new java.util.LinkedHashMap<>();
-            ask.put("response_type", "code");
-            ask.put("client_id", clientId);
-            ask.put("redirect_uri", redirect.uri());
-            ask.put("state", state);
-            ask.put("code_challenge", Pkce.challenge(verifier));
-            ask.put("code_challenge_method", "S256");
-            if (wanted != null) {
-                ask.put("scope", wanted);
+        return atTokenEndpoint(serverUrl, tokenEndpoint, endpoint -> {
+            String wanted = scope == null || scope.isBlank() ? null : scope.strip();
+            Identity identity = Identity.withTokens(UUID.randomUUID().toString(), "browser login (" + clientId + ")",
+                    null, wanted, null, List.of(), serverUrl, endpoint);
+            String verifier = Pkce.verifier();
+            String state = Pkce.verifier();
+            try (LoopbackRedirect redirect = new LoopbackRedirect()) {
+                java.util.Map<String, String> ask = new java.util.LinkedHashMap<>();
+                ask.put("response_type", "code");
+                ask.put("client_id", clientId);
+                ask.put("redirect_uri", redirect.uri());
+                ask.put("state", state);
+                ask.put("code_challenge", Pkce.challenge(verifier));
+                ask.put("code_challenge_method", "S256");
+                if (wanted != null) {
+                    ask.put("scope", wanted);
+                }
+                String url = authorizationEndpoint + (authorizationEndpoint.contains("?") ? "&" : "?")
+                        + TokenExchange.formBody(ask);
+                try {
+                    browser.open(url);
+                } catch (Exception e) {
+                    return new Outcome.Failed("The browser could not be opened (" + e.getMessage() + "); open "
+                            + authorizationEndpoint + " yourself", identity);
+                }
+                java.util.Map<String, String> answer = redirect.await(timeout).orElse(null);
+                if (answer == null) {
+                    return new Outcome.Failed("No answer from the browser within " + timeout.toSeconds()
+                            + " s: the login was not finished", identity);
+                }
+                if (!state.equals(answer.get("state"))) {
+                    return new Outcome.Failed("The redirect's state is not the one this login sent: refused, it may be "
+                            + "forged", identity);
+                }
+                if (issuer != null && answer.containsKey("iss") && !issuer.equals(answer.get("iss"))) {
+                    return new Outcome.Failed("The redirect comes from issuer " + answer.get("iss") + ", not "
+                            + issuer + " (RFC 9207): refused", identity);
+                }
+                if (answer.containsKey("error")) {
+                    return new Outcome.Refused(400, answer.get("error") + (answer.containsKey("error_description")
+                            ? ": " + answer.get("error_description") : ""), identity);
+                }
+                if (answer.get("code") == null) {
+                    return new Outcome.Failed("The redirect carries no code", identity);
+                }
+                java.util.Map<String, String> exchange = new java.util.LinkedHashMap<>();
+                exchange.put("grant_type", "authorization_code");
+                exchange.put("code", answer.get("code"));
+                exchange.put("redirect_uri", redirect.uri());
+                exchange.put("client_id", clientId);
+                exchange.put("code_verifier", verifier);
+                return tokenRequest(TokenExchange.tokenRequest(endpoint, exchange), identity, TimelineEvent.Kind.ISSUED,
+                        "browser login (authorization code with PKCE) at " + endpoint);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome.Failed("The browser login was stopped", identity);
             }
-            String url = authorizationEndpoint + (authorizationEndpoint.contains("?") ? "&" : "?")
-                    + TokenExchange.formBody(ask);
-            try {
-                browser.open(url);
-            } catch (Exception e) {
-                return new Outcome.Failed("The browser could not be opened (" + e.getMessage() + "); open "
-                        + authorizationEndpoint + " yourself", identity);
-            }
-            java.util.Map<String, String> answer = redirect.await(timeout).orElse(null);
-            if (answer == null) {
-                return new Outcome.Failed("No answer from the browser within " + timeout.toSeconds()
-                        + " s: the login was not finished", identity);
-            }
-            if (!state.equals(answer.get("state"))) {
-                return new Outcome.Failed("The redirect's state is not the one this login sent: refused, it may be "
-                        + "forged", identity);
-            }
-            if (issuer != null && answer.containsKey("iss") && !issuer.equals(answer.get("iss"))) {
-                return new Outcome.Failed("The redirect comes from issuer " + answer.get("iss") + ", not "
-                        + issuer + " (RFC 9207): refused", identity);
-            }
-            if (answer.containsKey("error")) {
-                return new Outcome.Refused(400, answer.get("error") + (answer.containsKey("error_description")
-                        ? ": " + answer.get("error_description") : ""), identity);
-            }
-            if (answer.get("code") == null) {
-                return new Outcome.Failed("The redirect carries no code", identity);
-            }
-            java.util.Map<String, String> exchange = new java.util.LinkedHashMap<>();
-            exchange.put("grant_type", "authorization_code");
-            exchange.put("code", answer.get("code"));
-            exchange.put("redirect_uri", redirect.uri());
-            exchange.put("client_id", clientId);
-            exchange.put("code_verifier", verifier);
-            return tokenRequest(TokenExchange.tokenRequest(endpoint, exchange), identity, TimelineEvent.Kind.ISSUED,
-                    "browser login (authorization code with PKCE) at " + endpoint);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.Failed("The browser login was stopped", identity);
-        }
+        });
     }
 
     /**
@@ -201,17 +193,13 @@ public final class IdentityService {
     /** Gets a token for a client with the client credentials grant; the secret is kept in memory to renew it. */
     public Outcome clientCredentials(String serverUrl, String tokenEndpoint, String clientId, String clientSecret,
                                      String scope, boolean secretInForm) {
-        String endpoint;
-        try {
-            endpoint = endpoint(serverUrl, tokenEndpoint);
-        } catch (IllegalArgumentException e) {
-            return new Outcome.Failed(e.getMessage(), null);
-        }
-        String wanted = scope == null || scope.isBlank() ? null : scope.strip();
-        Identity identity = new Identity(UUID.randomUUID().toString(), "client " + clientId, null, wanted, null,
-                List.of(), new Access.Client(endpoint, clientId, clientSecret, wanted, secretInForm), null,
-                Origins.of(serverUrl), Set.of());
-        return clientToken(identity, TimelineEvent.Kind.ISSUED);
+        return atTokenEndpoint(serverUrl, tokenEndpoint, endpoint -> {
+            String wanted = scope == null || scope.isBlank() ? null : scope.strip();
+            Identity identity = new Identity(UUID.randomUUID().toString(), "client " + clientId, null, wanted, null,
+                    List.of(), new Access.Client(endpoint, clientId, clientSecret, wanted, secretInForm), null,
+                    Origins.of(serverUrl), Set.of());
+            return clientToken(identity, TimelineEvent.Kind.ISSUED);
+        });
     }
 
     /** Logs in with a login of the API's own; the password fills {@code ${password}} for this one request. */
@@ -400,6 +388,18 @@ public final class IdentityService {
 
     private ApiClient sender(CookieSession cookies) {
         return cookies == null ? api : api.withCookies(cookies);
+    }
+
+    /** Runs {@code use} with the token endpoint (path or URL, blank: the server's own), or says why there is none. */
+    private Outcome atTokenEndpoint(String serverUrl, String tokenEndpoint,
+                                    java.util.function.Function<String, Outcome> use) {
+        String endpoint;
+        try {
+            endpoint = endpoint(serverUrl, tokenEndpoint);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(e.getMessage(), null);
+        }
+        return use.apply(endpoint);
     }
 
     private String endpoint(String serverUrl, String tokenEndpoint) {

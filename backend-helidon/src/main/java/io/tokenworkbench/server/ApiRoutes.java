@@ -4,6 +4,7 @@ import io.tokenworkbench.server.admin.AdminRoutes;
 import io.tokenworkbench.server.apikey.ApiKeyRoutes;
 import io.tokenworkbench.server.auth.AuthRoutes;
 import io.tokenworkbench.server.auth.AuthorizeRoutes;
+import io.tokenworkbench.server.auth.SessionRoutes;
 import io.tokenworkbench.server.basic.BasicRoutes;
 import io.tokenworkbench.server.clientip.InternalRoutes;
 import io.tokenworkbench.server.dev.DevOutboxRoutes;
@@ -39,7 +40,8 @@ import static io.tokenworkbench.server.http.Route.put;
  * @param devTokens the dev-mode routes, or null when dev mode is off (they then answer 404)
  * @param devOutbox likewise
  */
-record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, AuthRoutes auth, AuthorizeRoutes authorize,
+record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, AuthRoutes auth, SessionRoutes sessions,
+                 AuthorizeRoutes authorize,
                  PasswordResetRoutes resets, TotpRoutes totp, UserRoutes users, AdminRoutes admin,
                  ProductRoutes products, PostRoutes posts, ApiKeyRoutes apiKeys, BasicRoutes basic,
                  InternalRoutes internal, DevTokenRoutes devTokens, DevOutboxRoutes devOutbox) {
@@ -61,6 +63,9 @@ record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, Au
                 post("/v1/auth/token", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
                         auth::token),
                 post("/v1/auth/logout", authenticated, auth::logout),
+                post("/v1/auth/session", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
+                        sessions::login),
+                delete("/v1/auth/session", authenticated, sessions::logout),
                 post("/v1/auth/password-reset/request", PUBLIC,
                         limits.limit(RateLimitPolicy.RESET_PER_ADDRESS, RateLimitKeys::address), resets::request),
                 post("/v1/auth/password-reset/confirm", PUBLIC, resets::confirm),

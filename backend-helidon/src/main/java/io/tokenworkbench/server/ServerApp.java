@@ -44,6 +44,9 @@ import io.tokenworkbench.server.auth.AuthorizationCodes;
 import io.tokenworkbench.server.auth.AuthorizeRoutes;
 import io.tokenworkbench.server.auth.BrowserLogin;
 import io.tokenworkbench.server.auth.OAuthClients;
+import io.tokenworkbench.server.auth.SessionRoutes;
+import io.tokenworkbench.server.session.Sessions;
+import io.tokenworkbench.server.totp.SecondFactor;
 import io.tokenworkbench.server.auth.LoginThrottle;
 import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.db.Database;
@@ -256,15 +259,19 @@ public final class ServerApp implements AutoCloseable {
                 .addAuthenticationProvider(HttpBasicAuthProvider.builder().realm("api")
                         .userStore(new BasicUserStore(users, hasher)).build(), BasicRoutes.PROVIDER)
                 .build();
-        Access access = new Access(config.security().missingTokenStatus(), verifier);
+        Sessions sessions = new Sessions(jdbi, clock, config.auth().sessionIdle(), config.auth().sessionAbsolute(),
+                config.secureCookies());
+        Access access = new Access(config.security().missingTokenStatus(), verifier, sessions);
         RateLimits limits = new RateLimits(config.security().rateLimitsEnabled(),
                 config.security().rateLimitStore().equals("database")
                         ? new DatabaseBucketStore(jdbi) : new InMemoryBucketStore());
         LoginThrottle throttle = new LoginThrottle(limits, audit);
-        OAuthClients clients = new OAuthClients();
+        OAuthClients clients = new OAuthClients(config.auth().clients());
+        TotpService totp = new TotpService(jdbi, clock, totpCipher);
+        SecondFactor secondFactor = new SecondFactor(totp, limits, audit);
         AuthorizationCodes codes = new AuthorizationCodes(jdbi);
         AuthService auth = new AuthService(users, hasher, issuer, refreshTokens, invalidations,
-                commonPasswords::isCommon, audit, throttle, clock, codes, clients);
+                commonPasswords::isCommon, audit, throttle, clock, codes, clients, secondFactor);
 
         routing.addFilter(Problems.closeWhenSaid());
         routing.addFilter(SecurityHeaders.filter());
@@ -277,12 +284,13 @@ public final class ServerApp implements AutoCloseable {
         ProductService productService = new ProductService(products, clock);
         List<Route> routes = new ApiRoutes(access, limits,
                 new DiscoveryRoutes(publicUrl, keys),
-                new AuthRoutes(auth),
+                new AuthRoutes(auth, sessions),
+                new SessionRoutes(auth, sessions, audit),
                 new AuthorizeRoutes(new BrowserLogin(clients, codes, publicUrl, clock), auth),
                 new PasswordResetRoutes(new PasswordResets(jdbi, users, hasher, refreshTokens, outbox, outbox,
                         email -> limits.allow(RateLimitPolicy.RESET_PER_EMAIL, RateLimitKeys.name(email)),
-                        commonPasswords::isCommon, clock), audit),
-                new TotpRoutes(new TotpService(jdbi, clock, totpCipher), limits, audit),
+                        commonPasswords::isCommon, clock, sessions), audit),
+                new TotpRoutes(totp, secondFactor, audit),
                 new UserRoutes(userService),
                 new AdminRoutes(new AdminService(userService, postService, productService, new ReportRepository(jdbi)),
                         audit),

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.HttpCookie;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,6 +71,8 @@ class AccessTableHttpTest {
             POST   /v1/auth/register                  201  201  201  201  201  201  201  201  201  201  201
             POST   /v1/auth/token                     200  200  200  200  200  200  200  200  200  200  200
             POST   /v1/auth/logout                    401  204  204  204  204  204  401i 401i 401i 401i 204
+            POST   /v1/auth/session                   201  201  201  201  201  201  201  201  201  201  201
+            DELETE /v1/auth/session                   401  400  400  400  400  400  401i 401i 401i 401i 400
             GET    /v1/users/me                       401  200  200  200  200  200  401i 401i 401i 401i 200
             GET    /v1/users/1                        401  200  403  200  403  200  401i 401i 401i 401i 200
             DELETE /v1/users/{victim-user}            401  403  403  403  403  204  401i 401i 401i 401i 403
@@ -109,6 +112,7 @@ class AccessTableHttpTest {
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("POST /v1/auth/register", "{\"username\":\"u{n}\",\"email\":\"u{n}@example.com\",\"password\":\"a-long-unusual-pass-{n}\"}"),
             Map.entry("POST /v1/auth/token", "{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"alice-password-1\"}"),
+            Map.entry("POST /v1/auth/session", "{\"username\":\"alice\",\"password\":\"alice-password-1\"}"),
             Map.entry("POST /v1/products", "{\"name\":\"Widget {n}\",\"price\":\"9.99\"}"),
             Map.entry("POST /v1/posts", "{\"title\":\"Post {n}\",\"content\":\"text\"}"),
             Map.entry("PUT /v1/posts/{alice-post}", "{\"title\":\"Edited {n}\",\"content\":\"edited\"}"),
@@ -118,8 +122,22 @@ class AccessTableHttpTest {
             Map.entry("POST /v1/auth/totp/verify", "{\"code\":\"000000\"}"),
             Map.entry("POST /v1/api-keys", "{\"name\":\"key {n}\"}"));
 
+    /**
+     * The session columns, derived from the bearer ones: each user's cookie session, sent with its CSRF token, passes
+     * every gate exactly as that user's bearer token does; without the CSRF token its unsafe requests to gated routes
+     * are 403; beside a bearer token, the token alone counts (mia's token with root's session is mia).
+     */
+    private static final List<String> SESSION_USERS = List.of("alice", "bob", "sam", "mia", "root");
+    private static final String NO_CSRF = "alice-session-without-csrf";
+    private static final String BEARER_AND_SESSION = "mia-token-with-root-session";
+
+    /** A session's cookie and CSRF token, as its login answered them. */
+    record Session(String cookie, String csrf) {
+    }
+
     private static TestServer server;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private static final Map<String, Session> SESSIONS = new LinkedHashMap<>();
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     @BeforeParameterizedClassInvocation
@@ -134,6 +152,18 @@ class AccessTableHttpTest {
         TOKENS.put("alg-none", unsigned(alice));
         TOKENS.put("edited", editedAfterSigning(alice));
         TOKENS.put("narrowed", server.login("alice", "alice-password-1", "posts:read").get("access_token").asText());
+        for (String user : SESSION_USERS) {
+            SESSIONS.put(user, session(user));
+        }
+    }
+
+    /** Logs the user in to a cookie session. */
+    static Session session(String user) {
+        HttpResponse<String> login = server.send("POST", "/v1/auth/session", null,
+                "{\"username\":\"" + user + "\",\"password\":\"" + user + "-password-1\"}");
+        assertEquals(201, login.statusCode(), login.body());
+        HttpCookie cookie = HttpCookie.parse(login.headers().firstValue("Set-Cookie").orElseThrow()).getFirst();
+        return new Session(cookie.getName() + "=" + cookie.getValue(), TestServer.json(login).get("csrf_token").asText());
     }
 
     @AfterParameterizedClassInvocation
@@ -152,6 +182,14 @@ class AccessTableHttpTest {
             for (int i = 0; i < IDENTITIES.size(); i++) {
                 cells.add(Arguments.of(parts[0], parts[1], IDENTITIES.get(i), parts[2 + i]));
             }
+            String route = parts[0] + " " + parts[1];
+            for (String user : SESSION_USERS) {
+                String expected = route.equals("DELETE /v1/auth/session") ? "204" : parts[2 + IDENTITIES.indexOf(user)];
+                cells.add(Arguments.of(parts[0], parts[1], user + "-session", expected));
+            }
+            cells.add(Arguments.of(parts[0], parts[1], NO_CSRF, route.equals("DELETE /v1/auth/session") ? "204"
+                    : parts[2 + IDENTITIES.indexOf("alice")]));
+            cells.add(Arguments.of(parts[0], parts[1], BEARER_AND_SESSION, parts[2 + IDENTITIES.indexOf("mia")]));
         }
         return cells.stream();
     }
@@ -163,9 +201,20 @@ class AccessTableHttpTest {
         String path = resolve(pathTemplate);
         String body = BODIES.containsKey(method + " " + pathTemplate)
                 ? BODIES.get(method + " " + pathTemplate).replace("{n}", n + "-" + System.nanoTime()) : null;
-        String token = tokenFor(identity, method + " " + pathTemplate);
+        String route = method + " " + pathTemplate;
+        String token = tokenFor(identity.equals(BEARER_AND_SESSION) ? "mia" : identity, route);
+        Map<String, String> headers = new LinkedHashMap<>();
+        sessionFor(identity, route).ifPresent(session -> {
+            headers.put("Cookie", session.cookie());
+            if (!identity.equals(NO_CSRF)) {
+                headers.put("X-CSRF-Token", session.csrf());
+            }
+        });
+        if (identity.equals(NO_CSRF) && !method.equals("GET") && gated(method, pathTemplate)) {
+            expected = "403";
+        }
 
-        HttpResponse<String> response = server.send(method, path, token, body);
+        HttpResponse<String> response = server.send(method, path, token, body, headers);
 
         int status = Integer.parseInt(expected.replaceAll("\\D", ""));
         assertEquals(status, response.statusCode(), () -> method + " " + path + " as " + identity + ": " + response.body());
@@ -235,6 +284,28 @@ class AccessTableHttpTest {
         return TestServer.json(server.send("POST", "/v1/auth/register", null,
                 "{\"username\":\"victim" + n + "\",\"email\":\"victim" + n
                         + "@example.com\",\"password\":\"victim-long-pass-" + n + "\"}")).get("id").asLong();
+    }
+
+    /** Whether the route's gate is one a session passes (a level, role, permission or scope; not Basic or API key). */
+    private static boolean gated(String method, String pathTemplate) {
+        String path = routeOf(method, pathTemplate);
+        return server.app.routes().stream().filter(r -> r.method().text().equals(method) && r.path().equals(path))
+                .anyMatch(r -> List.of("authenticated", "staff", "superuser").contains(r.gate().level()));
+    }
+
+    /**
+     * The identity's session: logging out or in ends the session the request came with, so those rows get a fresh
+     * one of their own.
+     */
+    private static java.util.Optional<Session> sessionFor(String identity, String route) {
+        String user = identity.equals(NO_CSRF) ? "alice" : identity.equals(BEARER_AND_SESSION) ? "root"
+                : identity.endsWith("-session") ? identity.substring(0, identity.length() - "-session".length()) : null;
+        if (user == null) {
+            return java.util.Optional.empty();
+        }
+        boolean spends = List.of("POST /v1/auth/logout", "DELETE /v1/auth/session", "POST /v1/auth/session")
+                .contains(route);
+        return java.util.Optional.of(spends ? session(user) : SESSIONS.get(user));
     }
 
     /** Logout spends the token, so a valid identity logs out with a fresh one of its own. */

@@ -1,5 +1,6 @@
 package io.tokenworkbench.server.auth;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -10,6 +11,8 @@ import io.tokenworkbench.server.clientip.ClientIp;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.http.JsonBodies;
 import io.tokenworkbench.server.security.Access;
+import io.tokenworkbench.server.security.Caller;
+import io.tokenworkbench.server.session.Sessions;
 
 import java.util.Locale;
 
@@ -17,9 +20,11 @@ import java.util.Locale;
 public final class AuthRoutes {
 
     private final AuthService auth;
+    private final Sessions sessions;
 
-    public AuthRoutes(AuthService auth) {
+    public AuthRoutes(AuthService auth, Sessions sessions) {
         this.auth = auth;
+        this.sessions = sessions;
     }
 
     public void register(ServerRequest request, ServerResponse response) {
@@ -42,7 +47,12 @@ public final class AuthRoutes {
                     ? FormFields.parse(text).get("refresh_token")
                     : JsonBodies.parse(text, LogoutRequest.class).refreshToken();
         }
-        auth.logout(Access.caller(request), refreshToken, ClientIp.of(request));
+        Caller caller = Access.caller(request);
+        auth.logout(caller, refreshToken, ClientIp.of(request));
+        if (caller.bySession()) {
+            sessions.end(caller.session());
+            response.headers().add(HeaderNames.SET_COOKIE, sessions.clearingCookie());
+        }
         response.status(Status.NO_CONTENT_204).send();
     }
 

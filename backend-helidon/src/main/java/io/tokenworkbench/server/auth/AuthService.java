@@ -13,6 +13,8 @@ import io.tokenworkbench.server.security.Permissions;
 import io.tokenworkbench.server.token.RefreshTokens;
 import io.tokenworkbench.server.token.TokenInvalidations;
 import io.tokenworkbench.server.token.TokenIssuer;
+import io.tokenworkbench.server.totp.SecondFactor;
+import io.tokenworkbench.server.totp.TotpService;
 import io.tokenworkbench.server.user.UserAccount;
 import io.tokenworkbench.server.user.UserRepository;
 
@@ -41,6 +43,10 @@ public final class AuthService {
     private final Clock clock;
     private final AuthorizationCodes codes;
     private final OAuthClients clients;
+    private final SecondFactor secondFactor;
+    /** What a login by password is told when the account also needs its TOTP code. */
+    static final String TOTP_REQUIRED = "This account uses two-factor authentication: enter the current code from "
+            + "its authenticator app too";
     private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     /**
@@ -48,7 +54,9 @@ public final class AuthService {
      */
     public AuthService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RefreshTokens refreshTokens,
                        TokenInvalidations invalidations, Predicate<String> weakPassword, AuditLog audit,
-                       LoginThrottle throttle, Clock clock, AuthorizationCodes codes, OAuthClients clients) {
+                       LoginThrottle throttle, Clock clock, AuthorizationCodes codes, OAuthClients clients,
+                       SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.codes = codes;
         this.clients = clients;
         this.users = users;
@@ -135,6 +143,26 @@ public final class AuthService {
             throw ApiException.oauth(401, "invalid_grant", "Invalid username or password");
         }
         audit.record(AuditLog.Event.LOGIN, true, user.id(), user.username(), clientIp, how);
+        return user;
+    }
+
+    /**
+     * An interactive login (the browser login's form, a cookie session): the password as {@link #authenticate}
+     * checks it and, when the account has TOTP, its current code, counted towards the TOTP lockouts.
+     */
+    UserAccount authenticateWithSecondFactor(String username, String password, String totpCode, String clientIp,
+                                             String how) {
+        UserAccount user = authenticate(username, password, clientIp, how);
+        if (!secondFactor.required(user.id())) {
+            return user;
+        }
+        String code = isBlank(totpCode) ? null : totpCode.strip();
+        if (secondFactor.check(user.id(), user.username(), code, clientIp) != TotpService.Check.ACCEPTED) {
+            audit.record(AuditLog.Event.LOGIN, false, user.id(), user.username(), clientIp,
+                    code == null ? how + ": no TOTP code" : how + ": wrong TOTP code");
+            throw ApiException.oauth(401, "invalid_grant", code == null ? TOTP_REQUIRED
+                    : "The two-factor code is wrong or was already used");
+        }
         return user;
     }
 
@@ -238,7 +266,9 @@ public final class AuthService {
 
     /** Revokes this access token's {@code jti} and, given its refresh token, the whole family. */
     public void logout(Caller caller, String refreshToken, String clientIp) {
-        invalidations.revokeToken(caller.tokenId(), caller.expiresAt());
+        if (!caller.bySession()) {
+            invalidations.revokeToken(caller.tokenId(), caller.expiresAt());
+        }
         audit.record(AuditLog.Event.LOGOUT, true, caller.userId(), caller.username(), clientIp,
                 refreshToken == null || refreshToken.isBlank() ? "access token revoked" : "access token and refresh family revoked");
         if (!isBlank(refreshToken)) {

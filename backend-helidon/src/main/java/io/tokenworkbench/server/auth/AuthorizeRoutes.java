@@ -74,11 +74,16 @@ public final class AuthorizeRoutes {
         }
         UserAccount user;
         try {
-            user = auth.authenticate(username, password, ClientIp.of(request), "browser login");
+            user = auth.authenticateWithSecondFactor(username, password, form.get("totp_code"),
+                    ClientIp.of(request), "browser login");
         } catch (ApiException refused) {
             refused.headers().forEach((name, value) -> response.headers().set(HeaderNames.create(name), value));
             answer(response, checked, parameters, Status.create(refused.status()),
-                    refused.status() == 401 ? "Invalid username or password." : refused.detail());
+                    refused.status() != 401 ? refused.detail()
+                            : refused.detail().equals(AuthService.TOTP_REQUIRED) ? "This account uses two-factor "
+                            + "authentication: enter your password and the current code from your authenticator app."
+                            : refused.detail().startsWith("The two-factor") ? refused.detail() + "."
+                            : "Invalid username or password.");
             return;
         }
         redirect(response, login.approve(authorization, user));
@@ -125,6 +130,8 @@ public final class AuthorizeRoutes {
                 <p><label>Username <input name="username" autocomplete="username" required autofocus></label></p>
                 <p><label>Password <input name="password" type="password" autocomplete="current-password" \
                 required></label></p>
+                <p><label>Two-factor code <input name="totp_code" inputmode="numeric" autocomplete="one-time-code" \
+                pattern="[0-9]{6}" maxlength="6"></label> (only if your account uses an authenticator app)</p>
                 <p><button type="submit">Sign in</button></p>
                 </form>
                 """).toString();

@@ -2,6 +2,7 @@ package io.tokenworkbench.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,10 @@ import java.util.Objects;
  * }</pre>
  */
 public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, DatabaseSettings database,
-                        TokenSettings tokens, SecuritySettings security) {
+                        TokenSettings tokens, SecuritySettings security, AuthSettings auth) {
 
     public AppConfig {
+        Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
@@ -96,6 +98,22 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         }
     }
 
+    /**
+     * The browser login's clients and the cookie sessions.
+     *
+     * @param clients           client id → its registered redirect URIs (matched exactly), besides the built-in
+     *                          {@code token-workbench} client
+     * @param sessionIdle       a session unused this long ends
+     * @param sessionAbsolute   a session ends this long after its login, used or not
+     * @param secureCookie      {@code auto} (Secure and {@code __Host-} when the public URL is https), true or false
+     */
+    public record AuthSettings(Map<String, List<String>> clients, Duration sessionIdle, Duration sessionAbsolute,
+                               String secureCookie) {
+        public AuthSettings {
+            clients = Map.copyOf(clients);
+        }
+    }
+
     /** {@code application.yaml} overlaid by the process environment, validated. */
     public static AppConfig load() {
         return load(System.getenv());
@@ -121,9 +139,33 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
                 new SecuritySettings(s.integer("security.missing-token-status"), s.list("security.trusted-proxies"),
                         s.list("security.internal.allowed-ips"), s.bool("security.rate-limits.enabled"),
                         s.string("security.rate-limits.store"), s.list("security.cors.allowed-origins"),
-                        s.integer("security.max-payload-bytes"), s.string("security.totp-key")));
+                        s.integer("security.max-payload-bytes"), s.string("security.totp-key")),
+                new AuthSettings(parseClients(s.string("oauth.clients")), s.duration("session.idle-timeout"),
+                        s.duration("session.absolute-timeout"), s.string("session.secure-cookie")));
         config.validate();
         return config;
+    }
+
+    /** {@code id=uri uri;id2=uri}: the clients besides the built-in one, and their redirect URIs. */
+    private static Map<String, List<String>> parseClients(String text) {
+        Map<String, List<String>> clients = new java.util.LinkedHashMap<>();
+        for (String entry : text.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            String id = eq < 0 ? entry.strip() : entry.substring(0, eq).strip();
+            List<String> uris = eq < 0 ? List.of()
+                    : Arrays.stream(entry.substring(eq + 1).split("\\s+")).filter(u -> !u.isBlank()).toList();
+            if (id.isEmpty() || uris.isEmpty()) {
+                throw new ConfigException(Settings.describe("oauth.clients") + " takes id=redirect-uri[ redirect-uri…]"
+                        + " entries separated by ';', not '" + entry.strip() + "'");
+            }
+            if (clients.put(id, uris) != null) {
+                throw new ConfigException(Settings.describe("oauth.clients") + " names the client '" + id + "' twice");
+            }
+        }
+        return clients;
     }
 
     /** Dev mode on, port 0, H2 file and generated RS256 key under {@code dataDir}, rate limits on. */
@@ -140,11 +182,11 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         SecuritySettings s = security;
         return new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(s.missingTokenStatus(),
                 s.trustedProxies(), s.internalAllowedIps(), enabled, s.rateLimitStore(), s.corsAllowedOrigins(),
-                s.maxPayloadBytes(), s.totpKey()));
+                s.maxPayloadBytes(), s.totpKey()), auth);
     }
 
     public AppConfig withServer(ServerSettings newServer) {
-        AppConfig changed = new AppConfig(newServer, devMode, dataDir, database, tokens, security);
+        AppConfig changed = new AppConfig(newServer, devMode, dataDir, database, tokens, security, auth);
         changed.validate();
         return changed;
     }
@@ -153,19 +195,34 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
         SecuritySettings s = security;
         AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, new SecuritySettings(status,
                 s.trustedProxies(), s.internalAllowedIps(), s.rateLimitsEnabled(), s.rateLimitStore(),
-                s.corsAllowedOrigins(), s.maxPayloadBytes(), s.totpKey()));
+                s.corsAllowedOrigins(), s.maxPayloadBytes(), s.totpKey()), auth);
         changed.validate();
         return changed;
     }
 
     public AppConfig withTokens(TokenSettings newTokens) {
-        AppConfig changed = new AppConfig(server, devMode, dataDir, database, newTokens, security);
+        AppConfig changed = new AppConfig(server, devMode, dataDir, database, newTokens, security, auth);
         changed.validate();
         return changed;
     }
 
+    public AppConfig withAuth(AuthSettings newAuth) {
+        AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, security, newAuth);
+        changed.validate();
+        return changed;
+    }
+
+    /** Whether session cookies are {@code Secure} (and named {@code __Host-…}). */
+    public boolean secureCookies() {
+        return switch (auth.secureCookie()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> configuredPublicUrl().map(url -> url.startsWith("https://")).orElse(false);
+        };
+    }
+
     public AppConfig withSecurity(SecuritySettings newSecurity) {
-        AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, newSecurity);
+        AppConfig changed = new AppConfig(server, devMode, dataDir, database, tokens, newSecurity, auth);
         changed.validate();
         return changed;
     }
@@ -242,6 +299,21 @@ public record AppConfig(ServerSettings server, boolean devMode, Path dataDir, Da
                         + ip + "'");
             }
         }
+        if (!List.of("auto", "true", "false").contains(auth.secureCookie())) {
+            throw new ConfigException(Settings.describe("session.secure-cookie") + " must be auto, true or false, not '"
+                    + auth.secureCookie() + "'");
+        }
+        if (auth.sessionIdle().compareTo(Duration.ofMinutes(1)) < 0
+                || auth.sessionAbsolute().compareTo(auth.sessionIdle()) < 0) {
+            throw new ConfigException(Settings.describe("session.idle-timeout") + " must be at least a minute, and "
+                    + Settings.describe("session.absolute-timeout") + " at least as long");
+        }
+        auth.clients().forEach((id, uris) -> uris.forEach(uri -> {
+            if (!uri.matches("[a-zA-Z][a-zA-Z0-9+.-]*:[^\\s#]+")) {
+                throw new ConfigException(Settings.describe("oauth.clients") + ": the redirect URI '" + uri
+                        + "' of client '" + id + "' is not an absolute URI without a fragment");
+            }
+        }));
         if (security.maxPayloadBytes() < 1024) {
             throw new ConfigException(Settings.describe("security.max-payload-bytes") + " must be at least 1024");
         }

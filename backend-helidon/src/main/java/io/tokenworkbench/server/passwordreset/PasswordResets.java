@@ -4,6 +4,7 @@ import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.mail.Outbox;
 import io.tokenworkbench.server.security.OpaqueSecrets;
 import io.tokenworkbench.server.security.PasswordHasher;
+import io.tokenworkbench.server.session.Sessions;
 import io.tokenworkbench.server.token.RefreshTokens;
 import io.tokenworkbench.server.user.UserAccount;
 import io.tokenworkbench.server.user.UserRepository;
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
  * Password reset without account enumeration: a request answers the same, after the same work, whether or not the
  * email is known (a known email's work runs in the background); each address gets a few reset mails an hour; the reset token is 256 random bits, kept only as a SHA-256 hash (enough for a high-entropy
  * secret, unlike a password), usable once, for one hour; a completed reset spends every other outstanding reset
- * token of the user and revokes all its refresh tokens.
+ * token of the user, revokes all its refresh tokens and ends all its sessions.
  * Thread-safe.
  */
 public final class PasswordResets {
@@ -36,6 +37,7 @@ public final class PasswordResets {
     private final Predicate<String> mailAllowed;
     private final Predicate<String> weakPassword;
     private final Clock clock;
+    private final Sessions sessions;
 
     /**
      * @param mailWork    runs a known email's token write and mail off the request thread, in order with the outbox
@@ -43,7 +45,8 @@ public final class PasswordResets {
      */
     public PasswordResets(Jdbi jdbi, UserRepository users, PasswordHasher hasher, RefreshTokens refreshTokens,
                           Outbox outbox, Executor mailWork, Predicate<String> mailAllowed,
-                          Predicate<String> weakPassword, Clock clock) {
+                          Predicate<String> weakPassword, Clock clock, Sessions sessions) {
+        this.sessions = sessions;
         this.jdbi = jdbi;
         this.users = users;
         this.hasher = hasher;
@@ -141,6 +144,7 @@ public final class PasswordResets {
         });
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         refreshTokens.revokeAllOf(userId);
+        sessions.endAllOf(userId);
         UserAccount user = users.byId(userId).orElseThrow(() -> ApiException.badRequest(
                 "The reset token is not valid"));
         outbox.forget(user.email());

@@ -1,16 +1,20 @@
 package io.tokenworkbench.server.security;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.http.Gate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The gates of the access table: each is a {@link Gate} registered first on its route's line, so the whole table
- * reads in {@code ApiRoutes}. A gate verifies the request's bearer token, checks the level, role, permission or scope, puts the {@link Caller} into the request context and
+ * reads in {@code ApiRoutes}. A gate verifies the request's bearer token (or, when it carries none, its session
+ * cookie, whose unsafe requests must also carry the session's CSRF token), checks the level, role, permission or scope, puts the {@link Caller} into the request context and
  * passes on; otherwise it throws the {@link ApiException} whose problem body and {@code WWW-Authenticate} the
  * contract's failure table prescribes (RFC 6750). Thread-safe.
  */
@@ -18,16 +22,22 @@ public final class Access {
 
     private static final String REALM = "Bearer realm=\"api\"";
 
+    private static final HeaderName CSRF_HEADER = HeaderNames.create("X-CSRF-Token");
+    private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE);
+
     private final int missingTokenStatus;
     private final TokenVerification.Verifier tokens;
+    private final SessionVerifier sessions;
 
     /**
      * @param missingTokenStatus 401 (RFC 6750), or 403 as FastAPI's HTTPBearer answers a missing token
      * @param tokens             what verifies the bearer tokens
+     * @param sessions           what verifies cookie sessions, which every gate accepts as it accepts a token
      */
-    public Access(int missingTokenStatus, TokenVerification.Verifier tokens) {
+    public Access(int missingTokenStatus, TokenVerification.Verifier tokens, SessionVerifier sessions) {
         this.missingTokenStatus = missingTokenStatus;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     /** Any valid access token. */
@@ -126,14 +136,28 @@ public final class Access {
     }
 
     private Caller requireCaller(ServerRequest request) {
-        TokenVerification verification = authenticate(request);
-        if (verification == null) {
+        String bearer = bearerToken(request);
+        if (bearer != null) {
+            return switch (verifyBearer(bearer)) {
+                case TokenVerification.Valid(Caller caller) -> caller;
+                case TokenVerification.Rejected(String description) -> throw ApiException.unauthorized(description,
+                        REALM + ", error=\"invalid_token\", error_description=\"" + quote(description) + "\"");
+            };
+        }
+        String session = sessionId(request);
+        if (session == null) {
             throw missingCredentials();
         }
-        return switch (verification) {
-            case TokenVerification.Valid(Caller caller) -> caller;
-            case TokenVerification.Rejected(String description) -> throw ApiException.unauthorized(description,
-                    REALM + ", error=\"invalid_token\", error_description=\"" + quote(description) + "\"");
+        return switch (sessions.verify(session)) {
+            case TokenVerification.Valid(Caller caller) -> {
+                if (!SAFE.contains(request.prologue().method()) && !sessions.csrfMatches(session,
+                        request.headers().first(CSRF_HEADER).orElse(null))) {
+                    throw ApiException.forbidden("This request is authenticated by a session cookie: an unsafe "
+                            + "method needs the session's CSRF token in X-CSRF-Token");
+                }
+                yield caller;
+            }
+            case TokenVerification.Rejected(String description) -> throw ApiException.unauthorized(description, REALM);
         };
     }
 
@@ -145,22 +169,37 @@ public final class Access {
     }
 
     /**
-     * The verdict on the request's bearer token (RFC 6750 §2.1), or null when it carries none. Verified here rather
-     * than through helidon-security's authentication client: that built a security environment, a subject, a
-     * principal and an audit event (walking the stack) on every request, a third of an authenticated request's
-     * cost once verified tokens are remembered; nothing here reads them.
+     * The verdict on the request's credentials, or null when it carries none: its bearer token (RFC 6750 §2.1) when
+     * it has one, whatever cookies come along, else its session cookie. Verified here rather than through
+     * helidon-security's authentication client: that built a security environment, a subject, a principal and an
+     * audit event (walking the stack) on every request, a third of an authenticated request's cost once verified
+     * tokens are remembered; nothing here reads them.
      */
     private TokenVerification authenticate(ServerRequest request) {
+        String bearer = bearerToken(request);
+        if (bearer != null) {
+            return verifyBearer(bearer);
+        }
+        String session = sessionId(request);
+        return session == null ? null : sessions.verify(session);
+    }
+
+    private TokenVerification verifyBearer(String token) {
+        return token.isEmpty() ? new TokenVerification.Rejected("The bearer token is empty") : tokens.verify(token);
+    }
+
+    /** The bearer token (empty when the header has none after the scheme), or null without a Bearer header. */
+    private static String bearerToken(ServerRequest request) {
         String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer", 0, 6)
                 || authorization.length() > 6 && authorization.charAt(6) != ' ') {
             return null;
         }
-        String token = authorization.substring(6).strip();
-        if (token.isEmpty()) {
-            return new TokenVerification.Rejected("The bearer token is empty");
-        }
-        return tokens.verify(token);
+        return authorization.substring(6).strip();
+    }
+
+    private String sessionId(ServerRequest request) {
+        return request.headers().cookies().first(sessions.cookieName()).filter(id -> !id.isBlank()).orElse(null);
     }
 
     /**

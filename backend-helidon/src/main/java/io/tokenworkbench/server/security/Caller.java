@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who is calling, as a verified access token says. Immutable.
+ * Who is calling, as a verified access token says, or a cookie session (with all its user's permissions). Immutable.
  *
  * @param userId      the {@code sub} claim as a number
  * @param username    the {@code username} claim
@@ -15,13 +15,19 @@ import java.util.Set;
  * @param superuser   {@code is_superuser}
  * @param tokenId     the {@code jti} claim
  * @param expiresAt   the {@code exp} claim
+ * @param session     the hash of the cookie session that authenticated the request; null for a bearer token
  */
 public record Caller(long userId, String username, List<String> roles, Set<String> scopes, boolean staff,
-                     boolean superuser, String tokenId, Instant expiresAt) {
+                     boolean superuser, String tokenId, Instant expiresAt, String session) {
 
     public Caller {
         roles = List.copyOf(roles);
         scopes = Set.copyOf(scopes);
+    }
+
+    /** Authenticated by a cookie session rather than a bearer token. */
+    public boolean bySession() {
+        return session != null;
     }
 
     public boolean hasRole(String role) {

@@ -217,7 +217,7 @@ public final class AccessTokenVerifier implements TokenVerification.Verifier {
             Set<String> scopes = new HashSet<>(Permissions.parseScope(scope));
             return checkedAgainstInvalidations(new Caller(userId, username == null ? "" : username,
                     roles == null ? List.of() : roles, scopes, Boolean.TRUE.equals(staff),
-                    Boolean.TRUE.equals(superuser), claims.getJWTID(), claims.getExpirationTime().toInstant()));
+                    Boolean.TRUE.equals(superuser), claims.getJWTID(), claims.getExpirationTime().toInstant(), null));
         } catch (NumberFormatException e) {
             return new TokenVerification.Rejected("The token's sub is not a user id");
         } catch (ParseException e) {

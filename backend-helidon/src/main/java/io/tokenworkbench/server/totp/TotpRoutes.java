@@ -11,9 +11,6 @@ import io.tokenworkbench.server.audit.AuditLog;
 import io.tokenworkbench.server.clientip.ClientIp;
 import io.tokenworkbench.server.http.ApiException;
 import io.tokenworkbench.server.http.JsonBodies;
-import io.tokenworkbench.server.ratelimit.RateLimitKeys;
-import io.tokenworkbench.server.ratelimit.RateLimitPolicy;
-import io.tokenworkbench.server.ratelimit.RateLimits;
 import io.tokenworkbench.server.security.Access;
 import io.tokenworkbench.server.security.Caller;
 
@@ -24,12 +21,12 @@ public final class TotpRoutes {
             "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"A valid X-TOTP-Code header is required\"";
 
     private final TotpService totp;
-    private final RateLimits limits;
+    private final SecondFactor secondFactor;
     private final AuditLog audit;
 
-    public TotpRoutes(TotpService totp, RateLimits limits, AuditLog audit) {
+    public TotpRoutes(TotpService totp, SecondFactor secondFactor, AuditLog audit) {
         this.totp = totp;
-        this.limits = limits;
+        this.secondFactor = secondFactor;
         this.audit = audit;
     }
 
@@ -45,14 +42,14 @@ public final class TotpRoutes {
     public void verify(ServerRequest request, ServerResponse response) {
         Caller caller = Access.caller(request);
         TotpCode code = JsonBodies.read(request, TotpCode.class);
-        refuseIfLockedOut(request, caller);
+        secondFactor.refuseIfLockedOut(caller.userId(), ClientIp.of(request));
         try {
             totp.activate(caller.userId(), code.code());
         } catch (ApiException e) {
             audit.record(AuditLog.Event.TOTP_ACTIVATE, false, caller.userId(), caller.username(), ClientIp.of(request),
                     e.detail());
             if (e.status() == 400 && e.detail().equals(TotpService.WRONG_CODE)) {
-                recordFailure(request, caller);
+                secondFactor.recordFailure(caller.userId(), caller.username(), ClientIp.of(request));
             }
             throw e;
         }
@@ -66,39 +63,16 @@ public final class TotpRoutes {
         return (request, response) -> {
             Caller caller = Access.caller(request);
             String code = request.headers().first(HeaderNames.create("X-TOTP-Code")).orElse(null);
-            if (code != null) {
-                refuseIfLockedOut(request, caller);
-            }
-            switch (totp.check(caller.userId(), code)) {
+            switch (secondFactor.check(caller.userId(), caller.username(), code, ClientIp.of(request))) {
                 case ACCEPTED -> response.next();
                 case NOT_ENROLLED -> throw ApiException.forbidden("Activate TOTP first (POST /v1/auth/totp)");
                 case INVALID -> {
-                    if (code != null) {
-                        recordFailure(request, caller);
-                    }
                     throw ApiException.unauthorized(code == null
                             ? "The X-TOTP-Code header is missing" : "The TOTP code is wrong or was already used",
                             TOTP_CHALLENGE);
                 }
             }
         };
-    }
-
-    /** Wrong codes are limited per user and per address, so a stolen access token cannot guess its way past. */
-    private void refuseIfLockedOut(ServerRequest request, Caller caller) {
-        limits.refuseIfLockedOut(RateLimitPolicy.TOTP_FAILURES, "user-" + caller.userId());
-        limits.refuseIfLockedOut(RateLimitPolicy.TOTP_FAILURES_PER_ADDRESS, RateLimitKeys.address(request));
-    }
-
-    private void recordFailure(ServerRequest request, Caller caller) {
-        boolean userLocked = limits.recordFailure(RateLimitPolicy.TOTP_FAILURES, "user-" + caller.userId());
-        boolean addressLocked = limits.recordFailure(RateLimitPolicy.TOTP_FAILURES_PER_ADDRESS,
-                RateLimitKeys.address(request));
-        if (userLocked || addressLocked) {
-            audit.record(AuditLog.Event.TOTP_LOCKOUT, false, caller.userId(), caller.username(), ClientIp.of(request),
-                    "too many wrong TOTP codes: further codes refused for a while"
-                            + (userLocked ? " for this user" : "") + (addressLocked ? " from this address" : ""));
-        }
     }
 
     /** After {@link #totpCode()}: a current code removes the caller's TOTP, so a lost device is not forever. */

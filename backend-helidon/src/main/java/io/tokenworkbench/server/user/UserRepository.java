@@ -12,7 +12,8 @@ import java.util.Optional;
 /** Users in the database. Thread-safe. */
 public final class UserRepository {
 
-    private static final RowMapper<UserAccount> MAPPER = (rs, ctx) -> new UserAccount(
+    /** A row of {@code users} (also its columns within a join). */
+    public static final RowMapper<UserAccount> MAPPER = (rs, ctx) -> new UserAccount(
             rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("password_hash"),
             rs.getBoolean("is_active"), rs.getBoolean("is_staff"), rs.getBoolean("is_superuser"),
             Arrays.stream(rs.getString("roles").split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList(),

@@ -5,6 +5,7 @@ import io.tokenworkbench.server.config.AppConfig;
 import io.tokenworkbench.server.db.Database;
 import io.tokenworkbench.server.mail.Outbox;
 import io.tokenworkbench.server.security.PasswordHasher;
+import io.tokenworkbench.server.session.Sessions;
 import io.tokenworkbench.server.token.RefreshTokens;
 import io.tokenworkbench.server.token.TokenInvalidations;
 import io.tokenworkbench.server.user.UserRepository;
@@ -63,7 +64,8 @@ class PasswordResetsTest {
         RefreshTokens refreshTokens = new RefreshTokens(database.jdbi(), clock, Duration.ofDays(1),
                 new TokenInvalidations(database.jdbi(), clock, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         resets = new PasswordResets(database.jdbi(), users, new PasswordHasher(), refreshTokens, outbox, queued::add,
-                email -> quotaLeft.get(), password -> false, clock);
+                email -> quotaLeft.get(), password -> false, clock,
+                new Sessions(database.jdbi(), clock, Duration.ofMinutes(30), Duration.ofHours(12), false));
     }
 
     @AfterEach

@@ -74,6 +74,11 @@ class BrowserLoginHttpTest {
 
     /** The page, then the form posted back as a browser would: the redirect the server answers with. */
     private static HttpResponse<String> signIn(Map<String, String> parameters, String username, String password) {
+        return signIn(server, parameters, Map.of("username", username, "password", password));
+    }
+
+    private static HttpResponse<String> signIn(TestServer server, Map<String, String> parameters,
+                                               Map<String, String> fields) {
         HttpResponse<String> page = server.get("/oauth/authorize?" + query(parameters), null);
         assertEquals(200, page.statusCode(), page.body());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
@@ -81,8 +86,7 @@ class BrowserLoginHttpTest {
         assertTrue(csrf.find(), page.body());
         Map<String, String> form = new LinkedHashMap<>(parameters);
         form.put("csrf", csrf.group(1));
-        form.put("username", username);
-        form.put("password", password);
+        form.putAll(fields);
         return server.send("POST", "/oauth/authorize", null, query(form),
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie));
     }
@@ -187,6 +191,52 @@ class BrowserLoginHttpTest {
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertEquals(403, crossSite.statusCode());
         assertTrue(crossSite.headers().firstValue("Location").isEmpty());
+    }
+
+    @Test
+    void anAccountWithTotpIsAskedForItsCurrentCodeOnThePage() throws Exception {
+        String user = "totp-user-" + System.nanoTime() % 100_000;
+        assertEquals(201, server.send("POST", "/v1/auth/register", null, "{\"username\":\"" + user
+                + "\",\"email\":\"" + user + "@example.com\",\"password\":\"a-long-unusual-pass-1\"}").statusCode());
+        String token = server.login(user, "a-long-unusual-pass-1", null).get("access_token").asText();
+        String secret = TestServer.json(server.send("POST", "/v1/auth/totp", token, null)).get("secret").asText();
+        java.time.Instant now = java.time.Instant.now();
+        assertEquals(204, server.send("POST", "/v1/auth/totp/verify", token,
+                "{\"code\":\"" + TotpCodes.at(secret, now) + "\"}").statusCode());
+        Map<String, String> parameters = authorization(challenge(verifier()), REDIRECT);
+
+        HttpResponse<String> without = signIn(parameters, user, "a-long-unusual-pass-1");
+        assertEquals(401, without.statusCode());
+        assertTrue(without.body().contains("two-factor") && without.body().contains("name=\"totp_code\""),
+                without.body());
+        String next = TotpCodes.at(secret, now.plusSeconds(30));
+        HttpResponse<String> wrong = signIn(server, parameters, Map.of("username", user,
+                "password", "a-long-unusual-pass-1", "totp_code", TotpCodes.wrong(next)));
+        assertEquals(401, wrong.statusCode());
+        HttpResponse<String> right = signIn(server, parameters, Map.of("username", user,
+                "password", "a-long-unusual-pass-1", "totp_code", next));
+        assertEquals(302, right.statusCode(), right.body());
+        assertTrue(queryOf(right.headers().firstValue("Location").orElseThrow()).containsKey("code"));
+    }
+
+    @Test
+    void aConfiguredClientIsSentOnlyToItsRegisteredRedirectUri() throws Exception {
+        try (TestServer configured = TestServer.onDatabase(TestDatabases.H2,
+                Map.of("OAUTH_CLIENTS", "spa=https://app.example/callback https://app.example/cb2"))) {
+            Map<String, String> parameters = authorization(challenge(verifier()), "https://app.example/callback");
+            parameters.put("client_id", "spa");
+            HttpResponse<String> redirect = signIn(configured, parameters,
+                    Map.of("username", "bob", "password", "bob-password-1"));
+            assertEquals(302, redirect.statusCode(), redirect.body());
+            assertTrue(redirect.headers().firstValue("Location").orElseThrow()
+                    .startsWith("https://app.example/callback?code="));
+
+            for (String other : java.util.List.of("https://app.example/callback/x", "https://app.example/callback?a=1",
+                    "http://127.0.0.1:5000/callback")) {
+                parameters.put("redirect_uri", other);
+                assertEquals(400, configured.get("/oauth/authorize?" + query(parameters), null).statusCode(), other);
+            }
+        }
     }
 
     @Test

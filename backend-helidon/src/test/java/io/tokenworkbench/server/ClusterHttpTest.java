@@ -88,6 +88,29 @@ class ClusterHttpTest {
     }
 
     @Test
+    void aCookieSessionWorksOnEveryInstanceAndItsLogoutEndsItOnAllOfThemAtOnce() {
+        List<TestServer> lb = cluster(Map.of());
+        HttpResponse<String> login = lb.get(0).send("POST", "/v1/auth/session", null,
+                "{\"username\":\"alice\",\"password\":\"alice-password-1\"}");
+        assertEquals(201, login.statusCode(), login.body());
+        java.net.HttpCookie cookie = java.net.HttpCookie.parse(login.headers().firstValue("Set-Cookie").orElseThrow())
+                .getFirst();
+        assertEquals("__Host-twb_session", cookie.getName(), "the public URL is https");
+        Map<String, String> session = Map.of("Cookie", cookie.getName() + "=" + cookie.getValue(),
+                "X-CSRF-Token", TestServer.json(login).get("csrf_token").asText());
+
+        assertEquals(200, lb.get(1).send("GET", "/v1/users/me", null, null, session).statusCode());
+        assertEquals(201, lb.get(2).send("POST", "/v1/posts", null, "{\"title\":\"t\",\"content\":\"c\"}", session)
+                .statusCode());
+        assertEquals(204, lb.get(1).send("DELETE", "/v1/auth/session", null, null, session).statusCode());
+
+        for (TestServer instance : lb) {
+            assertEquals(401, instance.send("GET", "/v1/users/me", null, null, session).statusCode(),
+                    "no propagation delay: every instance reads the session");
+        }
+    }
+
+    @Test
     void aRefreshTokenSpentTwiceOnDifferentInstancesEndsTheFamilyEverywhere() {
         List<TestServer> lb = cluster(Map.of());
         String first = lb.get(0).login("bob", "bob-password-1", null).get("refresh_token").asText();

@@ -36,6 +36,28 @@ class AppConfigTest {
     }
 
     @Test
+    void browserLoginClientsAndSessionCookiesAreConfigured() {
+        AppConfig config = AppConfig.load(Map.of("OAUTH_CLIENTS",
+                "spa=https://app.example/cb https://app.example/cb2; cli=http://localhost:9000/done",
+                "APP_PUBLIC_URL", "https://api.example"));
+
+        assertEquals(Map.of("spa", java.util.List.of("https://app.example/cb", "https://app.example/cb2"),
+                "cli", java.util.List.of("http://localhost:9000/done")), config.auth().clients());
+        assertTrue(config.secureCookies(), "auto: the public URL is https");
+        assertFalse(AppConfig.load(Map.of("APP_PUBLIC_URL", "http://api.example")).secureCookies());
+        assertTrue(AppConfig.load(Map.of("SESSION_SECURE_COOKIE", "true")).secureCookies());
+        for (Map<String, String> wrong : java.util.List.of(Map.of("OAUTH_CLIENTS", "spa"),
+                Map.of("OAUTH_CLIENTS", "spa=https://a.example/cb;spa=https://b.example/cb"),
+                Map.of("OAUTH_CLIENTS", "spa=https://a.example/cb#frag"),
+                Map.of("SESSION_SECURE_COOKIE", "sometimes"),
+                Map.of("SESSION_IDLE_TIMEOUT", "PT2H", "SESSION_ABSOLUTE_TIMEOUT", "PT1H"))) {
+            ConfigException refused = assertThrows(ConfigException.class, () -> AppConfig.load(wrong));
+            assertTrue(refused.getMessage().contains("OAUTH_CLIENTS") || refused.getMessage().contains("SESSION_"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void devModeListensOnLoopbackUnlessServerHostSaysOtherwiseAndSaysSo() {
         AppConfig dev = AppConfig.load(Map.of("APP_DEV_MODE", "true"));
         AppConfig exposed = AppConfig.load(Map.of("APP_DEV_MODE", "true", "SERVER_HOST", "0.0.0.0"));

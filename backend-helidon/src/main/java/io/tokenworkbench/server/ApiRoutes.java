@@ -56,14 +56,14 @@ record ApiRoutes(Access access, RateLimits limits, DiscoveryRoutes discovery, Au
                 get("/openapi", PUBLIC, discovery::openApi),
 
                 get("/oauth/authorize", PUBLIC, authorize::page),
-                post("/oauth/authorize", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
+                post("/oauth/authorize", PUBLIC, limits.limit(RateLimitPolicy.LOGIN_PAGE, RateLimitKeys::address),
                         authorize::submit),
 
                 post("/v1/auth/register", PUBLIC, auth::register),
                 post("/v1/auth/token", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
                         auth::token),
                 post("/v1/auth/logout", authenticated, auth::logout),
-                post("/v1/auth/session", PUBLIC, limits.limit(RateLimitPolicy.TOKEN_ENDPOINT, RateLimitKeys::address),
+                post("/v1/auth/session", PUBLIC, limits.limit(RateLimitPolicy.SESSION_LOGIN, RateLimitKeys::address),
                         sessions::login),
                 delete("/v1/auth/session", authenticated, sessions::logout),
                 post("/v1/auth/password-reset/request", PUBLIC,

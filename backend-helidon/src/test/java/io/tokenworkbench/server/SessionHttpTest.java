@@ -68,7 +68,7 @@ class SessionHttpTest {
     private Session session(String user, String password) {
         HttpResponse<String> login = login("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
                 Map.of());
-        assertEquals(201, login.statusCode(), login.body());
+        assertEquals(200, login.statusCode(), login.body());
         return new Session(HttpCookie.parse(login.headers().firstValue("Set-Cookie").orElseThrow()).getFirst(),
                 TestServer.json(login).get("csrf_token").asText(), TestServer.json(login));
     }
@@ -82,9 +82,9 @@ class SessionHttpTest {
         HttpResponse<String> login = server.form("/v1/auth/session",
                 Map.of("username", "alice", "password", "alice-password-1"));
 
-        assertEquals(201, login.statusCode(), login.body());
+        assertEquals(200, login.statusCode(), login.body());
         String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(setCookie.startsWith("twb_session="), setCookie);
+        assertTrue(setCookie.startsWith("session="), setCookie);
         for (String attribute : List.of("; Path=/", "; HttpOnly", "; SameSite=Lax", "; Max-Age=43200")) {
             assertTrue(setCookie.contains(attribute), setCookie + " lacks " + attribute);
         }
@@ -112,7 +112,7 @@ class SessionHttpTest {
         HttpResponse<String> again = login("{\"username\":\"alice\",\"password\":\"alice-password-1\"}",
                 first.withoutCsrf());
 
-        assertEquals(201, again.statusCode());
+        assertEquals(200, again.statusCode());
         HttpCookie second = HttpCookie.parse(again.headers().firstValue("Set-Cookie").orElseThrow()).getFirst();
         assertNotEquals(first.cookie().getValue(), second.getValue());
         assertEquals(401, me(first));
@@ -158,7 +158,7 @@ class SessionHttpTest {
         HttpResponse<String> logout = server.send("DELETE", "/v1/auth/session", null, null, alice.headers());
 
         assertEquals(204, logout.statusCode());
-        assertTrue(logout.headers().firstValue("Set-Cookie").orElse("").matches("twb_session=;.*Max-Age=0.*"));
+        assertTrue(logout.headers().firstValue("Set-Cookie").orElse("").matches("session=;.*Max-Age=0.*"));
         assertEquals(401, me(alice));
         HttpResponse<String> withToken = server.send("DELETE", "/v1/auth/session", server.accessToken("alice"),
                 null, Map.of());
@@ -203,7 +203,7 @@ class SessionHttpTest {
         String right = TotpCodes.at(secret, clock.instant());
         assertEquals(401, login("{\"username\":\"alice\",\"password\":\"alice-password-1\",\"totp_code\":\""
                 + TotpCodes.wrong(right) + "\"}", Map.of()).statusCode());
-        assertEquals(201, login("{\"username\":\"alice\",\"password\":\"alice-password-1\",\"totp_code\":\""
+        assertEquals(200, login("{\"username\":\"alice\",\"password\":\"alice-password-1\",\"totp_code\":\""
                 + right + "\"}", Map.of()).statusCode());
     }
 
@@ -215,7 +215,7 @@ class SessionHttpTest {
         assertEquals(400, login("{\"username\":", Map.of()).statusCode());
         assertEquals(415, login("username=alice", Map.of("Content-Type", "text/plain")).statusCode());
         assertEquals(401, server.send("GET", "/v1/users/me", null, null,
-                Map.of("Cookie", "twb_session=made-up")).statusCode());
+                Map.of("Cookie", "session=made-up")).statusCode());
     }
 
     @Test
@@ -224,13 +224,13 @@ class SessionHttpTest {
             HttpResponse<String> login = secure.send("POST", "/v1/auth/session", null,
                     "{\"username\":\"alice\",\"password\":\"alice-password-1\"}");
             String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-            assertTrue(setCookie.startsWith("__Host-twb_session="), setCookie);
+            assertTrue(setCookie.startsWith("__Host-session="), setCookie);
             assertTrue(setCookie.contains("; Secure"), setCookie);
             HttpCookie cookie = HttpCookie.parse(setCookie).getFirst();
             assertEquals(200, secure.send("GET", "/v1/users/me", null, null,
-                    Map.of("Cookie", "__Host-twb_session=" + cookie.getValue())).statusCode());
+                    Map.of("Cookie", "__Host-session=" + cookie.getValue())).statusCode());
             assertEquals(401, secure.send("GET", "/v1/users/me", null, null,
-                    Map.of("Cookie", "twb_session=" + cookie.getValue())).statusCode(), "only the prefixed name");
+                    Map.of("Cookie", "session=" + cookie.getValue())).statusCode(), "only the prefixed name");
         }
     }
 }

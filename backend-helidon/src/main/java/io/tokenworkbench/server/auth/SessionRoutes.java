@@ -57,7 +57,7 @@ public final class SessionRoutes {
         Sessions.Started session = sessions.start(user.id(), previous);
         response.headers().add(HeaderNames.SET_COOKIE, sessions.cookie(session));
         JsonBodies.noStore(response);
-        JsonBodies.send(response, Status.CREATED_201, new SessionResponse(session.csrfToken(), user.username(),
+        JsonBodies.send(response, Status.OK_200, new SessionResponse(session.csrfToken(), user.username(),
                 session.expiresAt(), session.idleTimeout().toSeconds()));
     }
 

@@ -13,6 +13,12 @@ import java.time.Duration;
 public record RateLimitPolicy(String name, long quota, Duration window) {
 
     public static final RateLimitPolicy TOKEN_ENDPOINT = new RateLimitPolicy("token", 10, Duration.ofMinutes(1));
+    /**
+     * The browser login's form posts, and session logins: the token endpoint's quota, each in a bucket of its own so
+     * that one way of logging in does not use up another's. Wrong passwords count per username over all of them.
+     */
+    public static final RateLimitPolicy LOGIN_PAGE = new RateLimitPolicy("login-page", 10, Duration.ofMinutes(1));
+    public static final RateLimitPolicy SESSION_LOGIN = new RateLimitPolicy("session", 10, Duration.ofMinutes(1));
     public static final RateLimitPolicy DATA = new RateLimitPolicy("data", 100, Duration.ofHours(1));
     public static final RateLimitPolicy EXPENSIVE = new RateLimitPolicy("expensive", 10, Duration.ofHours(1));
     /** Wrong TOTP codes per user: the second factor cannot be guessed at speed. */

@@ -51,7 +51,7 @@ public final class Sessions implements SessionVerifier {
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
         this.secure = secure;
-        this.cookieName = secure ? "__Host-twb_session" : "twb_session";
+        this.cookieName = secure ? "__Host-session" : "session";
     }
 
     @Override

@@ -111,23 +111,11 @@ public final class IdentityService {
             String wanted = scope == null || scope.isBlank() ? null : scope.strip();
             Identity identity = Identity.withTokens(UUID.randomUUID().toString(), "browser login (" + clientId + ")",
                     null, wanted, null, List.of(), serverUrl, endpoint);
-            String verifier = Pkce.verifier();
-            String state = Pkce.verifier();
             try (LoopbackRedirect redirect = new LoopbackRedirect()) {
-                java.util.Map<String, String> ask = new java.util.LinkedHashMap<>();
-                ask.put("response_type", "code");
-                ask.put("client_id", clientId);
-                ask.put("redirect_uri", redirect.uri());
-                ask.put("state", state);
-                ask.put("code_challenge", Pkce.challenge(verifier));
-                ask.put("code_challenge_method", "S256");
-                if (wanted != null) {
-                    ask.put("scope", wanted);
-                }
-                String url = authorizationEndpoint + (authorizationEndpoint.contains("?") ? "&" : "?")
-                        + TokenExchange.formBody(ask);
+                AuthorizationRequest request = AuthorizationRequest.start(authorizationEndpoint, clientId,
+                        redirect.uri(), wanted);
                 try {
-                    browser.open(url);
+                    browser.open(request.url());
                 } catch (Exception e) {
                     return new Outcome.Failed("The browser could not be opened (" + e.getMessage() + "); open "
                             + authorizationEndpoint + " yourself", identity);
@@ -137,29 +125,13 @@ public final class IdentityService {
                     return new Outcome.Failed("No answer from the browser within " + timeout.toSeconds()
                             + " s: the login was not finished", identity);
                 }
-                if (!state.equals(answer.get("state"))) {
-                    return new Outcome.Failed("The redirect's state is not the one this login sent: refused, it may be "
-                            + "forged", identity);
-                }
-                if (issuer != null && answer.containsKey("iss") && !issuer.equals(answer.get("iss"))) {
-                    return new Outcome.Failed("The redirect comes from issuer " + answer.get("iss") + ", not "
-                            + issuer + " (RFC 9207): refused", identity);
-                }
-                if (answer.containsKey("error")) {
-                    return new Outcome.Refused(400, answer.get("error") + (answer.containsKey("error_description")
-                            ? ": " + answer.get("error_description") : ""), identity);
-                }
-                if (answer.get("code") == null) {
-                    return new Outcome.Failed("The redirect carries no code", identity);
-                }
-                java.util.Map<String, String> exchange = new java.util.LinkedHashMap<>();
-                exchange.put("grant_type", "authorization_code");
-                exchange.put("code", answer.get("code"));
-                exchange.put("redirect_uri", redirect.uri());
-                exchange.put("client_id", clientId);
-                exchange.put("code_verifier", verifier);
-                return tokenRequest(TokenExchange.tokenRequest(endpoint, exchange), identity, TimelineEvent.Kind.ISSUED,
-                        "browser login (authorization code with PKCE) at " + endpoint);
+                return switch (request.check(answer, issuer)) {
+                    case AuthorizationRequest.Answer.Unusable(String reason) -> new Outcome.Failed(reason, identity);
+                    case AuthorizationRequest.Answer.Refused(String reason) -> new Outcome.Refused(400, reason, identity);
+                    case AuthorizationRequest.Answer.Code(String code) -> tokenRequest(
+                            TokenExchange.tokenRequest(endpoint, request.exchange(code)), identity,
+                            TimelineEvent.Kind.ISSUED, "browser login (authorization code with PKCE) at " + endpoint);
+                };
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome.Failed("The browser login was stopped", identity);

@@ -64,11 +64,41 @@ sealed interface Credential {
         }
     }
 
-    /** A cookie session without a token. */
-    record Cookies(CookieSession session) implements Credential {
+    /**
+     * A cookie session without a token.
+     *
+     * @param csrf the CSRF token its unsafe requests carry, or null when the server asks for none
+     */
+    record Cookies(CookieSession session, Csrf csrf) implements Credential {
+        Cookies(CookieSession session) {
+            this(session, null);
+        }
+
+        @Override
+        public ApiRequest authorize(ApiRequest request) {
+            return csrf == null || SAFE_METHODS.contains(request.method()) ? request
+                    : request.withHeader(csrf.header(), csrf.token());
+        }
+
         @Override
         public Optional<CookieSession> cookies() {
             return Optional.of(session);
+        }
+
+        @Override
+        public String toString() {
+            return "Cookies[" + session + (csrf == null ? "" : ", CSRF in " + csrf.header()) + "]";
+        }
+    }
+
+    /** Methods that change nothing (RFC 9110 §9.2.1): no CSRF token needed. */
+    java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** A session's CSRF token and the header it goes in. */
+    record Csrf(String header, String token) {
+        @Override
+        public String toString() {
+            return "Csrf[" + header + ", redacted]";
         }
     }
 

@@ -15,7 +15,10 @@ import io.tokenworkbench.client.forge.TokenSigner;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 import io.tokenworkbench.client.http.CookieSession;
+import io.tokenworkbench.client.identity.AuthorizationRequest;
+import io.tokenworkbench.client.identity.HeadlessAuthorization;
 import io.tokenworkbench.client.identity.TokenExchange;
+import io.tokenworkbench.client.totp.AuthenticatorCode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +60,8 @@ final class Identities implements AutoCloseable {
     /** When an identity whose renewal failed may be tried again: not before every cell. */
     private final Map<String, Instant> renewalPaused = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    /** The code exchange of each authorization_code identity, kept for the replay that presents it again. */
+    private final Map<String, ApiRequest> codeExchanges = new ConcurrentHashMap<>();
     private JkuServer jku;
 
     Identities(RequestSender sender, Auth auth, List<SuiteIdentity> identities, Clock clock, RunListener listener) {
@@ -179,6 +184,8 @@ final class Identities implements AutoCloseable {
     private static boolean renewable(SuiteIdentity identity) {
         return switch (identity) {
             case SuiteIdentity.Login login -> true;
+            case SuiteIdentity.AuthorizationCode code -> true;
+            case SuiteIdentity.Session session -> false;
             case SuiteIdentity.ClientCredentials client -> true;
             case SuiteIdentity.RefreshToken refresh -> true;
             case SuiteIdentity.Minted minted -> minted.expiresInSeconds() > 0;
@@ -237,6 +244,9 @@ final class Identities implements AutoCloseable {
             case Credential.None none -> {
             }
             case Credential.Cookies cookies -> {
+                if (cookies.csrf() != null) {
+                    sender.secrets().add(cookies.csrf().token());
+                }
             }
             case Credential.Attack attack -> {
             }
@@ -261,6 +271,8 @@ final class Identities implements AutoCloseable {
                         variables.fill(basic.password()));
                 case SuiteIdentity.Signed signed -> signed(signed, variables);
                 case SuiteIdentity.Derived derived -> derive(derived, variables);
+                case SuiteIdentity.AuthorizationCode code -> authorizationCode(code, variables);
+                case SuiteIdentity.Session session -> session(session, variables);
             };
         } catch (Variables.Unresolved e) {
             throw e;
@@ -368,6 +380,135 @@ final class Identities implements AutoCloseable {
         }
         return tokenAnswer("refreshing", sender.send(TokenExchange.refreshGrant(tokenEndpoint(), refreshToken), null,
                 as(session), true), session);
+    }
+
+    /**
+     * The authorization code flow with PKCE, headless: the login page's form filled in, the code taken from the
+     * redirect (state and issuer checked), exchanged at the token endpoint.
+     */
+    private Credential authorizationCode(SuiteIdentity.AuthorizationCode code, Variables variables) {
+        String username = variables.fill(code.username());
+        String password = variables.fill(code.password());
+        String totpSecret = code.totpSecret() == null ? null : variables.fill(code.totpSecret());
+        sender.secrets().add(password);
+        sender.secrets().add(totpSecret);
+        return authorizationCodeGrant(variables.fill(code.clientId()), code.redirectUri(), username, password,
+                totpSecret, code.scope() == null ? null : variables.fill(code.scope()), null, code.name());
+    }
+
+    /** The token request that exchanged the identity's latest code, to present it again (a replay). */
+    Optional<ApiRequest> codeExchangeOf(String identity) {
+        return Optional.ofNullable(codeExchanges.get(identity));
+    }
+
+    /** The identity's sign-in as its fields say, with their variables filled (a replay signs in anew). */
+    Optional<SuiteIdentity.AuthorizationCode> authorizationCodeIdentity(String name) {
+        return byName.get(name) instanceof SuiteIdentity.AuthorizationCode code ? Optional.of(code) : Optional.empty();
+    }
+
+    /**
+     * Signs in on the login page as {@code username} and exchanges the code; {@code verifierOverride} sends another
+     * verifier than the request's (a replay that proves the server checks it), null for the right one.
+     */
+    Credential authorizationCodeGrant(String clientId, String redirectUri, String username, String password,
+                                      String totpSecret, String scope, String verifierOverride, String identity) {
+        return signIn(clientId, redirectUri, username, password, totpSecret, scope).map(signedIn -> {
+            Map<String, String> form = signedIn.request().exchange(signedIn.code());
+            if (verifierOverride != null) {
+                form.put("code_verifier", verifierOverride);
+            }
+            ApiRequest exchange = tokenRequest(form);
+            if (identity != null) {
+                codeExchanges.put(identity, exchange);
+            }
+            return tokenAnswer("exchanging the authorization code of " + username,
+                    sender.send(exchange, null, new Credential.None(), true), null);
+        }, reason -> new Credential.Unavailable(reason));
+    }
+
+    /** A code from the login page, and the request it answers. */
+    record SignedIn(AuthorizationRequest request, String code) {
+    }
+
+    /** What a headless sign-in came to: a code, or why not. */
+    record SignInResult(SignedIn signedIn, String failure) {
+        <T> T map(java.util.function.Function<SignedIn, T> ok, java.util.function.Function<String, T> failed) {
+            return signedIn != null ? ok.apply(signedIn) : failed.apply(failure);
+        }
+    }
+
+    /** The browser login's page: the suite's, else the metadata's. */
+    Optional<String> authorizationEndpoint() {
+        return auth.authorizationEndpoint().map(e -> ApiRequest.join(sender.server(), e))
+                .or(metadata::authorizationEndpoint);
+    }
+
+    /** Signs in on the server's login page without a browser, up to the redirect with the code. */
+    SignInResult signIn(String clientId, String redirectUri, String username, String password, String totpSecret,
+                        String scope) {
+        Optional<String> endpoint = authorizationEndpoint();
+        if (endpoint.isEmpty()) {
+            return new SignInResult(null, "the server names no authorization_endpoint in its metadata (RFC 8414 or "
+                    + "OpenID discovery); give it as auth.authorization_endpoint");
+        }
+        AuthorizationRequest request = AuthorizationRequest.start(endpoint.get(), clientId, redirectUri, scope);
+        java.util.function.Supplier<String> secondFactor = totpSecret == null ? null
+                : () -> AuthenticatorCode.at(totpSecret, clock.instant());
+        return switch (new HeadlessAuthorization(sender.client()).signIn(request, username, password, secondFactor)) {
+            case HeadlessAuthorization.Result.Failed(String reason) ->
+                    new SignInResult(null, "signing in as " + username + " on the login page failed: " + reason);
+            case HeadlessAuthorization.Result.Redirected(Map<String, String> parameters) ->
+                    switch (request.check(parameters, metadata.issuer().orElse(null))) {
+                        case AuthorizationRequest.Answer.Code(String code) ->
+                                new SignInResult(new SignedIn(request, code), null);
+                        case AuthorizationRequest.Answer.Refused(String reason) ->
+                                new SignInResult(null, "the authorization server refused: " + reason);
+                        case AuthorizationRequest.Answer.Unusable(String reason) -> new SignInResult(null, reason);
+                    };
+        };
+    }
+
+    /** Logs in to a cookie session; its CSRF token comes from the answer or a cookie, as the identity says. */
+    private Credential session(SuiteIdentity.Session session, Variables variables) {
+        String username = variables.fill(session.username());
+        String password = variables.fill(session.password());
+        String totpSecret = session.totpSecret() == null ? null : variables.fill(session.totpSecret());
+        sender.secrets().add(password);
+        sender.secrets().add(totpSecret);
+        return sessionLogin(username, password, totpSecret, session.endpoint(), session.form(), session.csrf(),
+                session.csrfHeader());
+    }
+
+    /** A session login (used by replays too). */
+    Credential sessionLogin(String username, String password, String totpSecret, String endpoint, boolean form,
+                            String csrfAt, String csrfHeader) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("password", password);
+        if (totpSecret != null) {
+            fields.put("totp_code", AuthenticatorCode.at(totpSecret, clock.instant()));
+        }
+        String url = ApiRequest.join(sender.server(), endpoint);
+        ApiRequest request = form ? TokenExchange.tokenRequest(url, fields) : sender.json("POST", url, fields, null);
+        CookieSession jar = new CookieSession();
+        String what = "logging in to a session as " + username;
+        ApiResult result = sender.send(request, null, new Credential.Cookies(jar), true);
+        if (!(result instanceof ApiResult.Response response)) {
+            return new Credential.Unavailable(what + " failed: " + ((ApiResult.Failure) result).reason());
+        }
+        if (!response.isSuccess()) {
+            return new Credential.Unavailable(what + " answered " + response.status() + RequestSender.describe(response));
+        }
+        if (jar.isEmpty()) {
+            return new Credential.Unavailable(what + ": the answer set no cookie");
+        }
+        if (csrfAt.equals("none")) {
+            return new Credential.Cookies(jar, null);
+        }
+        return TokenExchange.valueAt(csrfAt, response, request.url())
+                .<Credential>map(token -> new Credential.Cookies(jar, new Credential.Csrf(csrfHeader, token)))
+                .orElse(new Credential.Unavailable(what + ": the answer has no CSRF token at " + csrfAt
+                        + " (csrf: none if the server wants none)"));
     }
 
     private Credential clientCredentials(SuiteIdentity.ClientCredentials client, Variables variables) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenworkbench.client.checks.suite.Replay;
 import io.tokenworkbench.client.checks.suite.StatusSet;
+import io.tokenworkbench.client.checks.suite.SuiteIdentity;
+import io.tokenworkbench.client.identity.AuthorizationRequest;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 
@@ -46,7 +48,13 @@ final class Replays {
 
     /** How many cells a replay step produces. */
     static int rowsOf(Replay replay) {
-        return replay.event() == Replay.Event.DELETE_USER ? 1 : 2;
+        return switch (replay.event()) {
+            case DELETE_USER -> 1;
+            case LOGOUT, REFRESH -> 2;
+            case PASSWORD_RESET -> 3;
+            case SESSION -> 4;
+            case AUTHORIZATION_CODE -> 6;
+        };
     }
 
     List<RowResult> run(Replay replay) {
@@ -55,6 +63,8 @@ final class Replays {
             case REFRESH -> refresh(replay);
             case PASSWORD_RESET -> passwordReset(replay);
             case DELETE_USER -> deleteUser(replay);
+            case AUTHORIZATION_CODE -> authorizationCode(replay);
+            case SESSION -> session(replay);
         };
         rows.forEach(row -> row.cells().values().forEach(cell -> listener.cellDone(cell, 0)));
         return rows;
@@ -108,14 +118,17 @@ final class Replays {
     private List<RowResult> passwordReset(Replay replay) {
         String refresh = replay.name() + ": refresh token after the reset";
         String reused = replay.name() + ": reset token used a second time";
+        String cookie = replay.name() + ": cookie session after the reset";
         Optional<Throwaway> user = register();
         if (user.isEmpty()) {
-            return errors(FRESH_USER, "registering a throwaway user failed", refresh, reused);
+            return errors(FRESH_USER, "registering a throwaway user failed", refresh, reused, cookie);
         }
         Credential session = session(replay, user.get().username(), user.get().password());
         if (!(session instanceof Credential.Bearer token) || token.refreshToken() == null) {
-            return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), refresh, reused);
+            return errors(FRESH_USER, "logging in as the throwaway user failed: " + reason(session), refresh, reused,
+                    cookie);
         }
+        Credential cookies = cookieSession(user.get().username(), user.get().password());
         ApiResult requested = sender.send(sender.json("POST", "/v1/auth/password-reset/request",
                 Map.of("email", user.get().email()), null), StatusSet.of(202));
         if (!(requested instanceof ApiResult.Response r) || r.status() != 202) {
@@ -137,7 +150,10 @@ final class Replays {
         List<RowResult> rows = List.of(replayed(refresh, FRESH_USER, refreshRequest(token.refreshToken()),
                         StatusSet.of(401)),
                 replayed(reused, FRESH_USER, sender.json("POST", "/v1/auth/password-reset/confirm",
-                        Map.of("token", resetToken.get(), "new_password", strongPassword()), null), StatusSet.of(400)));
+                        Map.of("token", resetToken.get(), "new_password", strongPassword()), null), StatusSet.of(400)),
+                cookies instanceof Credential.Cookies ? replayed(cookie, FRESH_USER, ApiRequest.get(sender.server(),
+                        "/v1/users/me"), StatusSet.of(401), cookies, OLD_STILL_WORKS)
+                        : errors(FRESH_USER, "logging in to a session failed: " + reason(cookies), cookie).getFirst());
         removeThrowaway(replay, user.get());
         return rows;
     }
@@ -175,8 +191,165 @@ final class Replays {
                 ApiRequest.get(sender.server(), "/v1/users/me").withBearer(token.token()), StatusSet.of(401)));
     }
 
+    // --- the browser login and cookie sessions of our backend ---------------------------------------------
+
+    private static final String OLD_STILL_WORKS = "the old token still works";
+
+    /**
+     * The browser login of an {@code authorization_code} identity ({@code by}): its code presented again must be
+     * refused and must end the tokens it issued (RFC 6749 §4.1.2); a new code with another verifier must be refused
+     * (RFC 7636 §4.6); and the authorization page must refuse an unregistered redirect URI on the page, and a request
+     * without S256 back to the client. Only two token requests: the token endpoint allows 10 a minute.
+     */
+    private List<RowResult> authorizationCode(Replay replay) {
+        String column = replay.by();
+        String again = replay.name() + ": the code exchanged a second time";
+        String revoked = replay.name() + ": the access token of a code exchanged twice";
+        String verifier = replay.name() + ": a code with another code_verifier";
+        String foreign = replay.name() + ": an unregistered redirect URI";
+        String noPkce = replay.name() + ": no PKCE challenge";
+        String plain = replay.name() + ": code_challenge_method plain";
+        List<RowResult> rows = new ArrayList<>();
+        Optional<ApiRequest> exchange = identities.codeExchangeOf(column);
+        Credential credential = identities.obtained().get(column);
+        if (exchange.isEmpty() || !(credential instanceof Credential.Bearer token)) {
+            rows.addAll(errors(column, "'" + column + "' has no code to present again: " + reason(credential), again,
+                    revoked));
+        } else {
+            rows.add(replayed(again, column, exchange.get(), StatusSet.of(400), new Credential.None(),
+                    "the code was accepted a second time"));
+            rows.add(replayed(revoked, column, ApiRequest.get(sender.server(), "/v1/users/me")
+                    .withBearer(token.token()), StatusSet.of(401), new Credential.None(),
+                    "what the code issued survives its second use"));
+        }
+        SuiteIdentity.AuthorizationCode identity = identities.authorizationCodeIdentity(column).orElseThrow();
+        Credential wrongVerifier = identities.authorizationCodeGrant(identity.clientId(), identity.redirectUri(),
+                identity.username(), identity.password(), identity.totpSecret(), identity.scope(),
+                AuthorizationRequest.start("http://unused", identity.clientId(), identity.redirectUri(), null)
+                        .verifier(), null);
+        rows.add(wrongVerifier instanceof Credential.Unavailable(String reason) && reason.contains(" answered 400")
+                ? passed(verifier, column, StatusSet.of(400), reason)
+                : errorsOrFail(verifier, column, wrongVerifier));
+        rows.add(authorizePage(foreign, column, identity, Map.of("redirect_uri", "https://evil.example/callback"),
+                StatusSet.of(400), null));
+        rows.add(authorizePage(noPkce, column, identity, Map.of("code_challenge", "", "code_challenge_method", ""),
+                StatusSet.of(302), "error=invalid_request"));
+        rows.add(authorizePage(plain, column, identity, Map.of("code_challenge_method", "plain"), StatusSet.of(302),
+                "error=invalid_request"));
+        return rows;
+    }
+
+    /**
+     * The authorization page asked with some parameters changed (an empty value leaves the parameter out); a 302
+     * must send the client an error, never a code, and a 400 must not redirect at all.
+     */
+    private RowResult authorizePage(String name, String column, SuiteIdentity.AuthorizationCode identity,
+                                    Map<String, String> changed, StatusSet expected, String locationMustContain) {
+        String endpoint = identities.authorizationEndpoint().orElse(ApiRequest.join(sender.server(), "/oauth/authorize"));
+        AuthorizationRequest request = AuthorizationRequest.start(endpoint, identity.clientId(), identity.redirectUri(),
+                null);
+        Map<String, String> query = new LinkedHashMap<>(queryOf(request.url()));
+        changed.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                query.remove(key);
+            } else {
+                query.put(key, value);
+            }
+        });
+        ApiRequest page = new ApiRequest("GET", endpoint + "?" + io.tokenworkbench.client.identity.TokenExchange
+                .formBody(query), List.of(), null);
+        ApiResult result = sender.send(page, expected);
+        Exchange exchange = sender.record(page, result);
+        if (!(result instanceof ApiResult.Response response)) {
+            return row(name, column, page, new CellResult(name, column, expected, 0, Outcome.ERROR,
+                    ((ApiResult.Failure) result).reason(), exchange));
+        }
+        String location = response.header("Location").orElse("");
+        String problem = !expected.matches(response.status()) ? "expected " + expected + ", got " + response.status()
+                : locationMustContain == null && !location.isEmpty() ? "it redirects to " + location
+                : locationMustContain != null && (!location.contains(locationMustContain) || location.contains("code="))
+                ? "the redirect does not refuse: " + location : "";
+        return row(name, column, page, new CellResult(name, column, expected, response.status(),
+                problem.isEmpty() ? Outcome.PASS : Outcome.FAIL, problem, exchange));
+    }
+
+    private List<RowResult> session(Replay replay) {
+        String column = replay.username();
+        String read = replay.name() + ": a read with the session";
+        String withoutCsrf = replay.name() + ": an unsafe request without the CSRF token";
+        String withCsrf = replay.name() + ": the same request with it";
+        String afterLogout = replay.name() + ": the session after logout";
+        Credential session = cookieSession(replay.username(), replay.password());
+        if (!(session instanceof Credential.Cookies cookies)) {
+            return errors(column, "logging in to a session failed: " + reason(session), read, withoutCsrf, withCsrf,
+                    afterLogout);
+        }
+        ApiRequest post = sender.json("POST", "/v1/posts", Map.of("title", "By session " + runId, "content", "x"),
+                null);
+        List<RowResult> rows = new ArrayList<>();
+        rows.add(replayed(read, column, ApiRequest.get(sender.server(), "/v1/users/me"), StatusSet.of(200), cookies,
+                "the session is refused"));
+        rows.add(replayed(withoutCsrf, column, post, StatusSet.of(403), cookies, "accepted without the CSRF token"));
+        RowResult created = replayed(withCsrf, column, cookies.authorize(post), StatusSet.of(201), cookies,
+                "refused with the CSRF token");
+        rows.add(created);
+        created.cells().values().stream().map(CellResult::exchange).filter(java.util.Objects::nonNull)
+                .map(Exchange::responseBody).map(body -> field(body, "id")).flatMap(Optional::stream).findFirst()
+                .ifPresent(id -> sender.send(cookies.authorize(ApiRequest.of("DELETE", sender.server(),
+                        "/v1/posts/" + id)), StatusSet.of(204), cookies, true));
+        ApiResult out = sender.send(cookies.authorize(ApiRequest.of("DELETE", sender.server(), "/v1/auth/session")),
+                StatusSet.of(204), cookies, true);
+        rows.add(out instanceof ApiResult.Response r && r.status() == 204
+                ? replayed(afterLogout, column, ApiRequest.get(sender.server(), "/v1/users/me"), StatusSet.of(401),
+                cookies, OLD_STILL_WORKS)
+                : errors(column, "the logout itself did not succeed: " + RequestSender.describe(out), afterLogout)
+                .getFirst());
+        return rows;
+    }
+
+    private Credential cookieSession(String username, String password) {
+        return identities.sessionLogin(username, password, null,
+                SuiteIdentity.Session.DEFAULT_ENDPOINT, false,
+                SuiteIdentity.Session.DEFAULT_CSRF,
+                SuiteIdentity.Session.DEFAULT_CSRF_HEADER);
+    }
+
+    /** A row whose exchange happened inside a login: passed, with what the server said as its note. */
+    private static RowResult passed(String name, String column, StatusSet expected, String said) {
+        return new RowResult(name, "POST token endpoint", true, Map.of(column,
+                new CellResult(name, column, expected, 400, Outcome.PASS, "", null, said)));
+    }
+
+    private RowResult errorsOrFail(String name, String column, Credential credential) {
+        return credential instanceof Credential.Unavailable(String reason)
+                ? errors(column, reason, name).getFirst()
+                : new RowResult(name, "POST token endpoint", true, Map.of(column, new CellResult(name, column,
+                StatusSet.of(400), 200, Outcome.FAIL, "a code was exchanged with another code_verifier", null)));
+    }
+
+    private static RowResult row(String name, String column, ApiRequest request, CellResult cell) {
+        return new RowResult(name, request.method() + " " + RequestSender.pathOf(request), true, Map.of(column, cell));
+    }
+
+    private static Map<String, String> queryOf(String url) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String query = java.net.URI.create(url).getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
     private RowResult replayed(String name, String column, ApiRequest request, StatusSet expected) {
-        ApiResult result = sender.send(request, expected);
+        return replayed(name, column, request, expected, new Credential.None(), OLD_STILL_WORKS);
+    }
+
+    /** Sends as the credential (its cookies, if any; the request as given) and compares the status. */
+    private RowResult replayed(String name, String column, ApiRequest request, StatusSet expected,
+                               Credential credential, String whenWrong) {
+        ApiResult result = sender.send(request, expected, credential, true);
         Exchange exchange = sender.record(request, result);
         CellResult cell = switch (result) {
             case ApiResult.Failure failure -> new CellResult(name, column, expected, 0, Outcome.ERROR,
@@ -184,8 +357,7 @@ final class Replays {
             case ApiResult.Response response when expected.matches(response.status()) ->
                     new CellResult(name, column, expected, response.status(), Outcome.PASS, "", exchange);
             case ApiResult.Response response -> new CellResult(name, column, expected, response.status(),
-                    Outcome.FAIL, "the old token still works: expected " + expected + ", got " + response.status(),
-                    exchange);
+                    Outcome.FAIL, whenWrong + ": expected " + expected + ", got " + response.status(), exchange);
         };
         return new RowResult(name, request.method() + " " + RequestSender.pathOf(request), true,
                 Map.of(column, cell));
@@ -230,6 +402,15 @@ final class Replays {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> field(String body, String name) {
+        try {
+            JsonNode value = body == null ? null : JSON.readTree(body).get(name);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> field(ApiResult result, String name) {

@@ -149,6 +149,11 @@ final class RequestSender {
         return result;
     }
 
+    /** The HTTP client underneath, for exchanges that are not cells (a headless browser login). */
+    ApiClient client() {
+        return api;
+    }
+
     /** Values to mask wherever they appear in records: the identities' passwords, keys and tokens. */
     Redaction.Known secrets() {
         return secrets;

@@ -37,6 +37,16 @@ final class ServerMetadata {
         return absolute(auth.tokenEndpoint().or(() -> field("token_endpoint")).orElse(Auth.DEFAULT_TOKEN_ENDPOINT));
     }
 
+    /** The authorization endpoint's URL, from the metadata; empty when the server names none. */
+    Optional<String> authorizationEndpoint() {
+        return field("authorization_endpoint").map(this::absolute);
+    }
+
+    /** The issuer the metadata names, which a browser login's redirect must carry as {@code iss} (RFC 9207). */
+    Optional<String> issuer() {
+        return field("issuer");
+    }
+
     /** The server's public keys; throws {@link IllegalStateException} saying where they were looked for. */
     synchronized JWKSet keys() {
         if (keys == null) {

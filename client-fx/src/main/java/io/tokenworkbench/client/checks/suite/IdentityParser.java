@@ -21,7 +21,7 @@ final class IdentityParser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final List<String> KINDS = List.of("login", "token", "mint", "derive", "client_credentials",
-            "refresh_token", "api_key", "basic", "sign");
+            "refresh_token", "api_key", "basic", "sign", "authorization_code", "session");
 
     private final SuiteReader in;
     /** Texts whose variables can only be checked once the setup's captures are known: pointer → text. */
@@ -37,15 +37,17 @@ final class IdentityParser {
         if (node == null || node.isNull()) {
             return Auth.none();
         }
-        if (!in.isObject(node, "/auth", "auth is a mapping: token_endpoint, jwks_uri, login, keys")) {
+        if (!in.isObject(node, "/auth", "auth is a mapping: token_endpoint, jwks_uri, authorization_endpoint, login, "
+                + "keys")) {
             return Auth.none();
         }
-        in.knownKeys(node, "/auth", "token_endpoint", "jwks_uri", "login", "keys");
+        in.knownKeys(node, "/auth", "token_endpoint", "jwks_uri", "authorization_endpoint", "login", "keys");
         Optional<String> tokenEndpoint = Optional.ofNullable(pathOrUrl(node, "/auth", "token_endpoint"));
         Optional<String> jwks = Optional.ofNullable(pathOrUrl(node, "/auth", "jwks_uri"));
+        Optional<String> authorize = Optional.ofNullable(pathOrUrl(node, "/auth", "authorization_endpoint"));
         Optional<CustomLogin> login = Optional.ofNullable(customLogin(node.get("login")));
         Map<String, SigningKey> keys = keys(node.get("keys"));
-        return new Auth(tokenEndpoint, jwks, login, keys, node);
+        return new Auth(tokenEndpoint, jwks, authorize, login, keys, node);
     }
 
     private String pathOrUrl(JsonNode node, String at, String field) {
@@ -175,16 +177,17 @@ final class IdentityParser {
             }
             List<String> allowed = new ArrayList<>(KINDS);
             allowed.add("description");
-            allowed.add("session");
             in.knownKeys(spec, at, allowed.toArray(String[]::new));
-            List<String> kinds = KINDS.stream().filter(spec::has).toList();
+            // session: cookie beside a login keeps that login's cookies; a session mapping is a kind of its own.
+            List<String> kinds = KINDS.stream().filter(spec::has)
+                    .filter(kind -> !kind.equals("session") || spec.get("session").isObject()).toList();
             if (kinds.size() != 1) {
                 in.problem(at, "an identity needs exactly one of " + String.join(", ", KINDS) + " (found "
                         + (kinds.isEmpty() ? "none" : String.join(", ", kinds)) + ")");
                 continue;
             }
             String kind = kinds.getFirst();
-            if (spec.has("session") && !kind.equals("login")) {
+            if (spec.has("session") && !kind.equals("login") && !kind.equals("session")) {
                 in.problem(at + "/session", "session: cookie goes with a login identity");
             }
             JsonNode body = spec.get(kind);
@@ -212,6 +215,8 @@ final class IdentityParser {
                 case "api_key" -> apiKey(name, body, bodyAt);
                 case "basic" -> basic(name, body, bodyAt);
                 case "sign" -> signed(name, body, bodyAt, auth, defined);
+                case "authorization_code" -> authorizationCode(name, body, bodyAt);
+                case "session" -> session(name, body, bodyAt);
                 default -> derived(name, body, bodyAt, auth, defined);
             };
             if (identity != null) {
@@ -368,6 +373,65 @@ final class IdentityParser {
         defer(at + "/username", username);
         defer(at + "/password", password);
         return new SuiteIdentity.Basic(name, username, password);
+    }
+
+    private SuiteIdentity authorizationCode(String name, JsonNode body, String at) {
+        if (!in.isObject(body, at, "authorization_code needs client_id, username and password, e.g. {client_id: "
+                + "token-workbench, username: alice, password: …}")) {
+            return null;
+        }
+        in.knownKeys(body, at, "client_id", "redirect_uri", "username", "password", "totp_secret", "scope");
+        String clientId = in.requiredText(body, at, "client_id");
+        String username = in.requiredText(body, at, "username");
+        String password = in.requiredText(body, at, "password");
+        String redirect = in.optionalText(body, at, "redirect_uri");
+        if (redirect != null && !redirect.matches("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+")) {
+            in.problem(at + "/redirect_uri", "redirect_uri is an absolute URI such as http://127.0.0.1:8976/callback");
+            return null;
+        }
+        if (clientId == null || username == null || password == null) {
+            return null;
+        }
+        String totp = in.optionalText(body, at, "totp_secret");
+        deferAll(at, body, "client_id", "username", "password", "totp_secret", "scope");
+        return new SuiteIdentity.AuthorizationCode(name, clientId,
+                redirect == null ? SuiteIdentity.AuthorizationCode.DEFAULT_REDIRECT : redirect, username, password,
+                totp, in.optionalText(body, at, "scope"));
+    }
+
+    private SuiteIdentity session(String name, JsonNode body, String at) {
+        in.knownKeys(body, at, "username", "password", "totp_secret", "endpoint", "format", "csrf", "csrf_header");
+        String username = in.requiredText(body, at, "username");
+        String password = in.requiredText(body, at, "password");
+        String endpoint = pathOrUrl(body, at, "endpoint");
+        String format = in.optionalText(body, at, "format");
+        if (format != null && !format.equals("json") && !format.equals("form")) {
+            in.problem(at + "/format", "format is json (the default) or form");
+        }
+        String csrf = in.optionalText(body, at, "csrf");
+        if (csrf != null && !csrf.equals("none") && !io.tokenworkbench.client.identity.TokenExchange.isLocation(csrf)) {
+            in.problem(at + "/csrf", "csrf says where the CSRF token is: a JSON pointer such as /csrf_token, "
+                    + "cookie:Name or header:Name, or none");
+            return null;
+        }
+        if (username == null || password == null) {
+            return null;
+        }
+        deferAll(at, body, "username", "password", "totp_secret");
+        String header = in.optionalText(body, at, "csrf_header");
+        return new SuiteIdentity.Session(name, username, password, in.optionalText(body, at, "totp_secret"),
+                endpoint == null ? SuiteIdentity.Session.DEFAULT_ENDPOINT : endpoint, "form".equals(format),
+                csrf == null ? SuiteIdentity.Session.DEFAULT_CSRF : csrf,
+                header == null ? SuiteIdentity.Session.DEFAULT_CSRF_HEADER : header);
+    }
+
+    /** The fields' variables, checked once the setup's captures are known. */
+    private void deferAll(String at, JsonNode body, String... fields) {
+        for (String field : fields) {
+            if (body.hasNonNull(field)) {
+                defer(at + "/" + field, body.get(field).asText());
+            }
+        }
     }
 
     private SuiteIdentity signed(String name, JsonNode body, String at, Auth auth, Set<String> defined) {

@@ -6,7 +6,8 @@ package io.tokenworkbench.client.checks.suite;
  *
  * @param name     the label of its rows
  * @param event    what happens between issuing and replaying
- * @param username for logout and refresh: whose session (a fresh login); others use a throwaway registered user
+ * @param username for logout, refresh, authorization-code and session: whose session (a fresh login); others use
+ *                 a throwaway registered user
  * @param password that user's password
  * @param by       for user deletion: the identity allowed to delete users; for a password reset, optionally the one
  *                 that deletes the throwaway user afterwards
@@ -41,7 +42,11 @@ public record Replay(String name, Event event, String username, String password,
 
     /** The event after which earlier tokens must stop working. */
     public enum Event {
-        LOGOUT("logout"), REFRESH("refresh"), PASSWORD_RESET("password-reset"), DELETE_USER("delete-user");
+        LOGOUT("logout"), REFRESH("refresh"), PASSWORD_RESET("password-reset"), DELETE_USER("delete-user"),
+        /** Our backend's browser login: its code works once, with its own verifier, and only for PKCE S256. */
+        AUTHORIZATION_CODE("authorization-code"),
+        /** Our backend's cookie sessions: reads, CSRF on unsafe requests, logout. */
+        SESSION("session");
 
         private final String yamlName;
 

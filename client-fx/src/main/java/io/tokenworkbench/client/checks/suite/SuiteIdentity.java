@@ -60,6 +60,48 @@ public sealed interface SuiteIdentity {
         }
     }
 
+    /**
+     * A cookie session from the server's session login ({@code POST /v1/auth/session} unless {@code endpoint} says
+     * otherwise): the cookies it sets are kept, and its CSRF token, read from the answer or a cookie, goes in a
+     * header on every unsafe request.
+     *
+     * @param endpoint   path or URL of the session login
+     * @param form       send the fields as a form instead of JSON
+     * @param csrf       where the CSRF token is: a JSON pointer, {@code cookie:Name} or {@code header:Name};
+     *                   {@code none} for a server that wants none
+     * @param csrfHeader the header unsafe requests carry it in
+     * @param totpSecret base32 TOTP secret: its current code is sent as {@code totp_code}; null for none
+     */
+    record Session(String name, String username, String password, String totpSecret, String endpoint, boolean form,
+                   String csrf, String csrfHeader) implements SuiteIdentity {
+        public static final String DEFAULT_ENDPOINT = "/v1/auth/session";
+        public static final String DEFAULT_CSRF = "/csrf_token";
+        public static final String DEFAULT_CSRF_HEADER = "X-CSRF-Token";
+
+        @Override
+        public String toString() {
+            return "Session[" + name + ", " + username + " at " + endpoint + "]";
+        }
+    }
+
+    /**
+     * The authorization code flow with PKCE, driven headless: the server's login page is fetched and its form
+     * filled as a browser would (no JavaScript), the redirect's code exchanged at the token endpoint.
+     *
+     * @param redirectUri where the server sends the code; it is never connected to
+     * @param totpSecret  base32 TOTP secret for pages that ask for a second factor; null for none
+     */
+    record AuthorizationCode(String name, String clientId, String redirectUri, String username, String password,
+                             String totpSecret, String scope) implements SuiteIdentity {
+        /** A loopback redirect, as the built-in {@code token-workbench} client of our backend accepts. */
+        public static final String DEFAULT_REDIRECT = "http://127.0.0.1:8976/callback";
+
+        @Override
+        public String toString() {
+            return "AuthorizationCode[" + name + ", " + clientId + ", " + username + "]";
+        }
+    }
+
     /** A token given as it is (or from a variable, e.g. {@code ${captured_token}}). */
     record RawToken(String name, String token) implements SuiteIdentity {
         @Override

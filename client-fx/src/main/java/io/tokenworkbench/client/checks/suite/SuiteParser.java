@@ -193,7 +193,9 @@ public final class SuiteParser {
                 }
             }
         }
-        List<Replay> replays = replays(root.get("replays"), identityNames);
+        List<Replay> replays = replays(root.get("replays"), identityNames, identities.stream()
+                .filter(identity -> identity instanceof SuiteIdentity.AuthorizationCode).map(SuiteIdentity::name)
+                .toList());
         List<Step> teardown = new ArrayList<>();
         JsonNode teardownNode = root.get("teardown");
         if (teardownNode != null && !teardownNode.isNull()) {
@@ -584,7 +586,7 @@ public final class SuiteParser {
         }
     }
 
-    private List<Replay> replays(JsonNode node, Set<String> identities) {
+    private List<Replay> replays(JsonNode node, Set<String> identities, List<String> authorizationCodeIdentities) {
         List<Replay> replays = new ArrayList<>();
         if (node == null || node.isNull()) {
             return replays;
@@ -606,8 +608,8 @@ public final class SuiteParser {
             }
             Optional<Replay.Event> event = Replay.Event.fromYaml(eventName);
             if (event.isEmpty()) {
-                in.problem(at + "/event", "unknown event '" + eventName + "'; use logout, refresh, password-reset or "
-                        + "delete-user");
+                in.problem(at + "/event", "unknown event '" + eventName + "'; use logout, refresh, password-reset, "
+                        + "delete-user, authorization-code or session");
                 continue;
             }
             String name = in.optionalText(r, at, "name");
@@ -632,6 +634,24 @@ public final class SuiteParser {
                     username = in.requiredText(login, at + "/login", "username");
                     password = session == Replay.Session.DEV_MINT ? in.optionalText(login, at + "/login", "password")
                             : in.requiredText(login, at + "/login", "password");
+                }
+                case AUTHORIZATION_CODE -> {
+                    by = in.requiredText(r, at, "by");
+                    if (by != null && authorizationCodeIdentities.stream().noneMatch(by::equals)) {
+                        in.problem(at + "/by", "by names an authorization_code identity, whose code is presented "
+                                + "again (" + (authorizationCodeIdentities.isEmpty() ? "there is none"
+                                : String.join(", ", authorizationCodeIdentities)) + ")");
+                    }
+                }
+                case SESSION -> {
+                    JsonNode login = r.get("login");
+                    if (!in.isObject(login, at + "/login", "a " + eventName
+                            + " replay needs login: {username, password} (it signs in as that user)")) {
+                        continue;
+                    }
+                    in.knownKeys(login, at + "/login", "username", "password");
+                    username = in.requiredText(login, at + "/login", "username");
+                    password = in.requiredText(login, at + "/login", "password");
                 }
                 case DELETE_USER -> {
                     by = in.requiredText(r, at, "by");

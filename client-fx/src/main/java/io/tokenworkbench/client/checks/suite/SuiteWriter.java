@@ -60,6 +60,35 @@ public final class SuiteWriter {
                 body.put("username", basic.username());
                 body.put("password", basic.password());
             }
+            case SuiteIdentity.AuthorizationCode code -> {
+                ObjectNode body = node.putObject("authorization_code");
+                body.put("client_id", code.clientId());
+                if (!code.redirectUri().equals(SuiteIdentity.AuthorizationCode.DEFAULT_REDIRECT)) {
+                    body.put("redirect_uri", code.redirectUri());
+                }
+                body.put("username", code.username());
+                body.put("password", code.password());
+                putIfSet(body, "totp_secret", code.totpSecret());
+                putIfSet(body, "scope", code.scope());
+            }
+            case SuiteIdentity.Session session -> {
+                ObjectNode body = node.putObject("session");
+                body.put("username", session.username());
+                body.put("password", session.password());
+                putIfSet(body, "totp_secret", session.totpSecret());
+                if (!session.endpoint().equals(SuiteIdentity.Session.DEFAULT_ENDPOINT)) {
+                    body.put("endpoint", session.endpoint());
+                }
+                if (session.form()) {
+                    body.put("format", "form");
+                }
+                if (!session.csrf().equals(SuiteIdentity.Session.DEFAULT_CSRF)) {
+                    body.put("csrf", session.csrf());
+                }
+                if (!session.csrfHeader().equals(SuiteIdentity.Session.DEFAULT_CSRF_HEADER)) {
+                    body.put("csrf_header", session.csrfHeader());
+                }
+            }
             case SuiteIdentity.Signed signed -> {
                 ObjectNode body = node.putObject("sign");
                 body.put("key", signed.key());

@@ -39,7 +39,26 @@ public sealed interface Access {
         }
     }
 
-    /** Only the cookies of its session. */
-    record Session() implements Access {
+    /**
+     * Only the cookies of its session, and the CSRF token its unsafe requests carry.
+     *
+     * @param csrfHeader the header the CSRF token goes in, or null when the server asks for none
+     * @param csrfToken  the token its login answered, or null
+     */
+    record Session(String csrfHeader, String csrfToken) implements Access {
+        public Session() {
+            this(null, null);
+        }
+
+        /** The request with the CSRF token, when it changes something and has none yet (RFC 9110 §9.2.1). */
+        public io.tokenworkbench.client.http.ApiRequest withCsrf(io.tokenworkbench.client.http.ApiRequest request) {
+            return csrfToken == null || java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.method())
+                    || request.header(csrfHeader).isPresent() ? request : request.withHeader(csrfHeader, csrfToken);
+        }
+
+        @Override
+        public String toString() {
+            return "Session[" + (csrfToken == null ? "no CSRF token" : "CSRF token in " + csrfHeader) + "]";
+        }
     }
 }

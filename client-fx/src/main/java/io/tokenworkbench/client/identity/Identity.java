@@ -85,7 +85,7 @@ public record Identity(String id, String label, String username, String scope, T
             case Access.ApiKey key -> Authorizations.apiKey(request, key.inQuery(), key.name(), key.value());
             case Access.Basic basic -> request.header("Authorization").isPresent() ? request
                     : Authorizations.basic(request, basic.username(), basic.password());
-            case Access.Session session -> request;
+            case Access.Session session -> session.withCsrf(request);
         };
     }
 
@@ -97,6 +97,11 @@ public record Identity(String id, String label, String username, String scope, T
     public Identity withTokens(TokenSet newTokens, TimelineEvent event) {
         return new Identity(id, label, username, scope, newTokens, append(event), access, cookies, origin,
                 allowedOrigins);
+    }
+
+    /** The same identity, proving itself another way (a session's CSRF token once its login answered it). */
+    public Identity withAccess(Access newAccess) {
+        return new Identity(id, label, username, scope, tokens, timeline, newAccess, cookies, origin, allowedOrigins);
     }
 
     public Identity withEvent(TimelineEvent event) {

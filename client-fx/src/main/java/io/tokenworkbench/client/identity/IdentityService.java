@@ -65,7 +65,11 @@ public final class IdentityService {
      *                     {@code cookie:Name}), or blank for a session without a token
      * @param keepCookies  keep the cookies the login sets and send them with this identity's requests
      */
-    public record CustomLogin(String method, String path, String body, String tokenAt, boolean keepCookies) {
+    public record CustomLogin(String method, String path, String body, String tokenAt, boolean keepCookies,
+                              String csrfAt, String csrfHeader) {
+        public CustomLogin(String method, String path, String body, String tokenAt, boolean keepCookies) {
+            this(method, path, body, tokenAt, keepCookies, null, null);
+        }
     }
 
     /** The token endpoint the server names in its metadata, or our contract's when it names none. */
@@ -189,6 +193,12 @@ public final class IdentityService {
             return new Outcome.Failed("The token's place is a JSON pointer such as /access_token, header:Name or "
                     + "cookie:Name", null);
         }
+        boolean csrf = login.csrfAt() != null && !login.csrfAt().isBlank();
+        if (csrf && (!TokenExchange.isLocation(login.csrfAt().strip()) || login.csrfHeader() == null
+                || login.csrfHeader().isBlank())) {
+            return new Outcome.Failed("The CSRF token's place is a JSON pointer such as /csrf_token, header:Name or "
+                    + "cookie:Name, with the header it goes back in (leave it blank for none)", null);
+        }
         ApiRequest request;
         try {
             request = customRequest(serverUrl, login, username, password);
@@ -204,11 +214,24 @@ public final class IdentityService {
                     identity);
             case ApiResult.Response r when !r.isSuccess() -> new Outcome.Refused(r.status(), "HTTP " + r.status()
                     + TokenExchange.reason(r), identity);
-            case ApiResult.Response r when identity.access() instanceof Access.Session -> cookies.isEmpty()
-                    ? new Outcome.Refused(r.status(), "the login answered " + r.status() + " but set no cookie",
-                    identity)
-                    : new Outcome.Success(identity.withEvent(new TimelineEvent(now, TimelineEvent.Kind.ISSUED,
-                    detail + ": session cookies " + String.join(", ", cookies.names()))));
+            case ApiResult.Response r when identity.access() instanceof Access.Session -> {
+                if (cookies.isEmpty()) {
+                    yield new Outcome.Refused(r.status(), "the login answered " + r.status() + " but set no cookie",
+                            identity);
+                }
+                Optional<Access.Session> withCsrf = csrf
+                        ? TokenExchange.valueAt(login.csrfAt().strip(), r, request.url())
+                        .map(token -> new Access.Session(login.csrfHeader().strip(), token))
+                        : foundCsrf(r, request.url(), login.csrfHeader());
+                if (csrf && withCsrf.isEmpty()) {
+                    yield new Outcome.Failed("The login answered " + r.status() + " with no CSRF token at "
+                            + login.csrfAt().strip() + " (leave it blank if the API wants none)", identity);
+                }
+                yield new Outcome.Success(withCsrf.map(identity::withAccess).orElse(identity).withEvent(
+                        new TimelineEvent(now, TimelineEvent.Kind.ISSUED, detail + ": session cookies "
+                                + String.join(", ", cookies.names()) + withCsrf.map(s -> ", CSRF token for "
+                                + s.csrfHeader()).orElse(""))));
+            }
             case ApiResult.Response r -> {
                 Optional<String> token = TokenExchange.valueAt(login.tokenAt().strip(), r, request.url());
                 if (token.isEmpty()) {
@@ -221,6 +244,20 @@ public final class IdentityService {
                         detail)));
             }
         };
+    }
+
+    /**
+     * A CSRF token where the common frameworks put one, when the user named no place: {@code csrf_token} in the
+     * answer (ours, sent back in the header given), Django's {@code csrftoken} cookie ({@code X-CSRFToken}), or the
+     * {@code XSRF-TOKEN} cookie of Angular, Laravel and Spring ({@code X-XSRF-TOKEN}).
+     */
+    private static Optional<Access.Session> foundCsrf(ApiResult.Response answer, String url, String header) {
+        String ours = header == null || header.isBlank() ? "X-CSRF-Token" : header.strip();
+        return TokenExchange.valueAt("/csrf_token", answer, url).map(token -> new Access.Session(ours, token))
+                .or(() -> TokenExchange.valueAt("cookie:csrftoken", answer, url)
+                        .map(token -> new Access.Session("X-CSRFToken", token)))
+                .or(() -> TokenExchange.valueAt("cookie:XSRF-TOKEN", answer, url)
+                        .map(token -> new Access.Session("X-XSRF-TOKEN", token)));
     }
 
     /** An identity that sends an API key in a header or the query. */

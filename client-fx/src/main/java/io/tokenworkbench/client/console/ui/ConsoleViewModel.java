@@ -212,8 +212,7 @@ public final class ConsoleViewModel {
                 case Access.Client client -> known.add(client.clientSecret());
                 case Access.Token token -> {
                 }
-                case Access.Session session -> {
-                }
+                case Access.Session session -> known.add(session.csrfToken());
             }
             identity.currentTokens().ifPresent(tokens -> {
                 known.add(tokens.accessToken());

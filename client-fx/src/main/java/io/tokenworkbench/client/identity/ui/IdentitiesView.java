@@ -76,6 +76,9 @@ public final class IdentitiesView extends BorderPane {
         loginBody.textProperty().bindBidirectional(model.loginBodyProperty());
         TextField tokenAt = field("tokenAtField", "/access_token, header:Authorization or cookie:token",
                 model.tokenAtProperty());
+        TextField csrfAt = field("csrfAtField", "blank: found in the answer, if any", model.csrfAtProperty());
+        TextField csrfHeader = field("csrfHeaderField", "X-CSRF-Token", model.csrfHeaderProperty());
+        csrfHeader.setPrefColumnCount(10);
         ComboBox<String> keyIn = new ComboBox<>(FXCollections.observableArrayList("header", "query"));
         keyIn.setId("keyInChoice");
         keyIn.setValue(model.keyInQueryProperty().get() ? "query" : "header");
@@ -124,6 +127,8 @@ public final class IdentitiesView extends BorderPane {
                     form.addRow(row++, new Label("Body"), loginBody);
                     if (chosen == IdentitiesViewModel.Kind.CUSTOM) {
                         form.addRow(row++, new Label("Token is at"), tokenAt);
+                    } else {
+                        form.addRow(row++, new Label("CSRF token is at"), new HBox(8, csrfAt, csrfHeader));
                     }
                     form.addRow(row++, new Label("Username"), username);
                     form.addRow(row++, new Label("Password"), password);

@@ -80,6 +80,9 @@ public final class IdentitiesViewModel {
     private final StringProperty loginPath = new SimpleStringProperty(this, "loginPath", "/auth/login");
     private final StringProperty loginBody = new SimpleStringProperty(this, "loginBody", DEFAULT_LOGIN_BODY);
     private final StringProperty tokenAt = new SimpleStringProperty(this, "tokenAt", "/access_token");
+    /** Where a cookie session's CSRF token is (blank: the API wants none), and the header it goes back in. */
+    private final StringProperty csrfAt = new SimpleStringProperty(this, "csrfAt", "");
+    private final StringProperty csrfHeader = new SimpleStringProperty(this, "csrfHeader", "X-CSRF-Token");
     private final BooleanProperty keyInQuery = new SimpleBooleanProperty(this, "keyInQuery", false);
     private final StringProperty keyName = new SimpleStringProperty(this, "keyName", "X-API-Key");
     private final StringProperty rawToken = new SimpleStringProperty(this, "rawToken", "");
@@ -184,6 +187,14 @@ public final class IdentitiesViewModel {
         return tokenAt;
     }
 
+    public StringProperty csrfAtProperty() {
+        return csrfAt;
+    }
+
+    public StringProperty csrfHeaderProperty() {
+        return csrfHeader;
+    }
+
     public BooleanProperty keyInQueryProperty() {
         return keyInQuery;
     }
@@ -277,9 +288,10 @@ public final class IdentitiesViewModel {
                 run(() -> service.clientCredentials(server, endpoint, id, secret, wanted, inForm), true);
             }
             case CUSTOM, SESSION -> {
+                boolean session = kind.get() == Kind.SESSION;
                 IdentityService.CustomLogin login = new IdentityService.CustomLogin(loginMethod.get(),
-                        loginPath.get().strip(), loginBody.get(), kind.get() == Kind.SESSION ? "" : tokenAt.get(),
-                        kind.get() == Kind.SESSION);
+                        loginPath.get().strip(), loginBody.get(), session ? "" : tokenAt.get(), session,
+                        session ? csrfAt.get() : null, session ? csrfHeader.get() : null);
                 run(() -> service.customLogin(server, login, user, secret), true);
             }
             case API_KEY -> added(service.apiKey(server, keyName.get().strip() + " key", keyInQuery.get(),

@@ -49,7 +49,9 @@ public final class InspectorView extends BorderPane {
         inspectTab.setId("inspectTab");
         Tab signTab = new Tab("Sign", new SignPane(sign, () -> model.inputProperty().get()));
         signTab.setId("signTab");
-        TabPane tabs = new TabPane(inspectTab, signTab);
+        Tab cookiesTab = new Tab("Cookies", new CookiesPane(identities, model.nowProperty()));
+        cookiesTab.setId("cookiesTab");
+        TabPane tabs = new TabPane(inspectTab, signTab, cookiesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
     }

@@ -42,6 +42,26 @@ class IdentityServiceHttpTest {
     }
 
     @Test
+    void aCookieSessionFindsItsCsrfTokenAndSendsItOnUnsafeRequestsOnly() {
+        Identity session = success(identities.customLogin(backend.baseUrl(), new IdentityService.CustomLogin("POST",
+                "/v1/auth/session", "{\"username\": \"${username}\", \"password\": \"${password}\"}", "", true, "", "X-CSRF-Token"), "bob",
+                "bob-password-1"));
+
+        assertTrue(session.timeline().getLast().detail().contains("CSRF token for X-CSRF-Token"),
+                session.timeline().getLast().detail());
+        ApiClient withCookies = API.withCookies(session.cookies());
+        ApiRequest write = session.authorize(ApiRequest.json("POST", backend.baseUrl(), "/v1/posts",
+                "{\"title\":\"By session\",\"content\":\"x\"}"));
+        assertTrue(write.header("X-CSRF-Token").isPresent());
+        assertEquals(201, ((ApiResult.Response) withCookies.send(write)).status());
+        ApiRequest read = session.authorize(ApiRequest.get(backend.baseUrl(), "/v1/users/me"));
+        assertTrue(read.header("X-CSRF-Token").isEmpty(), "a GET needs no CSRF token");
+        assertEquals(200, ((ApiResult.Response) withCookies.send(read)).status());
+        assertEquals(403, ((ApiResult.Response) withCookies.send(ApiRequest.json("POST", backend.baseUrl(),
+                "/v1/posts", "{\"title\":\"No token\",\"content\":\"x\"}"))).status());
+    }
+
+    @Test
     void aNarrowedLoginIsLabelledWithItsScope() {
         Identity narrowed = success(identities.login(backend.baseUrl(), "alice", "alice-password-1", "posts:read"));
 

@@ -82,6 +82,28 @@ class InspectorViewTest {
     }
 
     @Test
+    void theCookiesTabShowsASessionsCookiesWithTheirFlagsAndLints(FxRobot robot) throws Exception {
+        ApiClient api = ApiClient.create();
+        var outcome = new io.tokenworkbench.client.identity.IdentityService(api, java.time.Clock.systemUTC())
+                .customLogin(backend.baseUrl(), new io.tokenworkbench.client.identity.IdentityService.CustomLogin(
+                        "POST", "/v1/auth/session", "{\"username\": \"${username}\", \"password\": \"${password}\"}",
+                        "", true, "", "X-CSRF-Token"), "mia", "mia-password-1");
+        var session = ((io.tokenworkbench.client.identity.IdentityService.Outcome.Success) outcome).identity();
+        robot.interact(() -> context.identities().add(session));
+
+        robot.clickOn("#cookiesTab");
+        TableView<?> cookies = robot.lookup("#cookiesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cookies.getItems().isEmpty());
+        var report = (io.tokenworkbench.client.inspector.CookieLinter.Report) cookies.getItems().getFirst();
+        assertEquals("session", report.cookie().name());
+        assertTrue(report.flags().startsWith("HttpOnly, no Secure, SameSite=Lax"), report.flags());
+        robot.interact(() -> cookies.getSelectionModel().select(0));
+        var findings = robot.lookup("#cookieFindingsList").queryListView().getItems();
+        assertTrue(findings.toString().contains("cookie-secure"), findings.toString());
+        api.shutdown();
+    }
+
+    @Test
     void aTamperedTokenIsMarkedInvalid(FxRobot robot) throws Exception {
         String[] parts = aliceToken.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"alice\"", "\"root\"");

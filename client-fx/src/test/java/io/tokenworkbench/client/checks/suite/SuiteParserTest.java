@@ -1,5 +1,6 @@
 package io.tokenworkbench.client.checks.suite;
 
+import io.tokenworkbench.model.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -192,6 +193,63 @@ class SuiteParserTest {
     private static List<String> problems(String yaml) {
         SuiteException e = assertThrows(SuiteException.class, () -> parse(yaml, java.util.Map.of()));
         return e.problems().stream().map(SuiteProblem::toString).toList();
+    }
+
+    @Test
+    void browserLoginAndSessionIdentitiesAreReadWithTheirDefaultsAndWritten() throws SuiteException {
+        Suite suite = SuiteParser.parse("browser.yaml", """
+                name: browser
+                auth: {authorization_endpoint: /oauth/authorize}
+                identities:
+                  web: {authorization_code: {client_id: spa, username: alice, password: pw, totp_secret: JBSWY3DP}}
+                  cookie: {session: {username: alice, password: pw}}
+                  django: {session: {username: alice, password: pw, endpoint: /accounts/login/, format: form,
+                           csrf: "cookie:csrftoken", csrf_header: X-CSRFToken}}
+                  legacy: {login: {username: alice, password: pw}, session: cookie}
+                checks:
+                  - {name: me, request: GET /me, expect: 200}
+                replays:
+                  - {name: code, event: authorization-code, by: web}
+                  - {name: session, event: session, login: {username: bob, password: pw}}
+                """);
+
+        SuiteIdentity.AuthorizationCode web = (SuiteIdentity.AuthorizationCode) suite.identities().get(0);
+        assertEquals(SuiteIdentity.AuthorizationCode.DEFAULT_REDIRECT, web.redirectUri());
+        assertEquals("JBSWY3DP", web.totpSecret());
+        SuiteIdentity.Session cookie = (SuiteIdentity.Session) suite.identities().get(1);
+        assertEquals("/v1/auth/session", cookie.endpoint());
+        assertEquals("/csrf_token", cookie.csrf());
+        assertEquals("X-CSRF-Token", cookie.csrfHeader());
+        SuiteIdentity.Session django = (SuiteIdentity.Session) suite.identities().get(2);
+        assertTrue(django.form());
+        assertEquals("cookie:csrftoken", django.csrf());
+        assertTrue(((SuiteIdentity.Login) suite.identities().get(3)).cookieSession());
+        assertEquals(java.util.Optional.of("/oauth/authorize"), suite.auth().authorizationEndpoint());
+        assertEquals("web", suite.replays().getFirst().by());
+        assertEquals("{session={username=alice, password=pw, endpoint=/accounts/login/, format=form, "
+                + "csrf=cookie:csrftoken, csrf_header=X-CSRFToken}}",
+                Json.mapper().convertValue(SuiteWriter.identity(django), java.util.Map.class).toString());
+    }
+
+    @Test
+    void browserLoginAndSessionMistakesAreNamed() {
+        List<String> problems = problems("""
+                name: mistakes
+                identities:
+                  web: {authorization_code: {username: alice, password: pw, redirect_uri: "not a uri"}}
+                  cookie: {session: {username: alice, csrf: "somewhere", format: xml}}
+                checks:
+                  - {name: me, request: GET /me, expect: 200}
+                replays:
+                  - {event: authorization-code, by: cookie}
+                  - {event: session}
+                """);
+
+        for (String expected : List.of("client_id", "redirect_uri is an absolute URI", "password",
+                "csrf says where the CSRF token is", "format is json (the default) or form",
+                "by names an authorization_code identity", "a session replay needs login")) {
+            assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " in " + problems);
+        }
     }
 
     @Test

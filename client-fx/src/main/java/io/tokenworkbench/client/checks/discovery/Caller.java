@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * What an identity brings to a request, enough to read an OpenAPI security requirement against: the kind of
  * credential, and from a token its scopes ({@code scope} space-separated, or {@code scopes}/{@code scp} lists), roles
- * and staff flags. A token made bad on purpose counts as no credential.
+ * and staff flags. A token made bad on purpose counts as no credential; a cookie session holds rights the request
+ * does not show.
  */
 record Caller(Set<CredentialKind> kinds, Set<String> scopes, Set<String> roles, boolean staff, boolean superuser) {
 
@@ -24,6 +25,14 @@ record Caller(Set<CredentialKind> kinds, Set<String> scopes, Set<String> roles, 
 
     boolean authenticated() {
         return !kinds.isEmpty();
+    }
+
+    /**
+     * Whether its rights can be read from what it sends: a cookie session's are on the server only, so the
+     * document cannot say whether it passes a role, level or scope.
+     */
+    boolean rightsKnown() {
+        return !kinds.equals(Set.of(CredentialKind.COOKIE));
     }
 
     static Caller of(SuiteIdentity identity, ObtainedIdentity obtained) {

@@ -227,6 +227,11 @@ public final class OpenApiDiscovery {
         if (!caller.authenticated() || !op.security().isEmpty() && op.security().stream().noneMatch(caller::fits)) {
             return Optional.of(401);
         }
+        if (!caller.rightsKnown() && (level.equals("staff") || level.equals("superuser") || spec.has("x-roles")
+                || spec.has("x-permission") || op.security().stream().anyMatch(requirement -> requirement.schemes()
+                .values().stream().anyMatch(scopes -> !scopes.isEmpty())))) {
+            return Optional.empty();
+        }
         if (level.equals("staff") && !(caller.staff() || caller.superuser())
                 || level.equals("superuser") && !caller.superuser()) {
             return Optional.of(403);

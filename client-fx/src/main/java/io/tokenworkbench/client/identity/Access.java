@@ -42,12 +42,13 @@ public sealed interface Access {
     /**
      * Only the cookies of its session, and the CSRF token its unsafe requests carry.
      *
+     * @param endpoint   the URL its login went to (our backend's {@code /v1/auth/session} also ends it)
      * @param csrfHeader the header the CSRF token goes in, or null when the server asks for none
      * @param csrfToken  the token its login answered, or null
      */
-    record Session(String csrfHeader, String csrfToken) implements Access {
+    record Session(String endpoint, String csrfHeader, String csrfToken) implements Access {
         public Session() {
-            this(null, null);
+            this(null, null, null);
         }
 
         /** The request with the CSRF token, when it changes something and has none yet (RFC 9110 §9.2.1). */

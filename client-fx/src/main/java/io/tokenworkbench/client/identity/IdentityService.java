@@ -65,6 +65,9 @@ public final class IdentityService {
      *                     {@code cookie:Name}), or blank for a session without a token
      * @param keepCookies  keep the cookies the login sets and send them with this identity's requests
      */
+    /** Our backend's session login, which {@code DELETE} on the same path ends. */
+    static final String SESSION_ENDPOINT = "/v1/auth/session";
+
     public record CustomLogin(String method, String path, String body, String tokenAt, boolean keepCookies,
                               String csrfAt, String csrfHeader) {
         public CustomLogin(String method, String path, String body, String tokenAt, boolean keepCookies) {
@@ -221,7 +224,7 @@ public final class IdentityService {
                 }
                 Optional<Access.Session> withCsrf = csrf
                         ? TokenExchange.valueAt(login.csrfAt().strip(), r, request.url())
-                        .map(token -> new Access.Session(login.csrfHeader().strip(), token))
+                        .map(token -> new Access.Session(request.url(), login.csrfHeader().strip(), token))
                         : foundCsrf(r, request.url(), login.csrfHeader());
                 if (csrf && withCsrf.isEmpty()) {
                     yield new Outcome.Failed("The login answered " + r.status() + " with no CSRF token at "
@@ -253,11 +256,11 @@ public final class IdentityService {
      */
     private static Optional<Access.Session> foundCsrf(ApiResult.Response answer, String url, String header) {
         String ours = header == null || header.isBlank() ? "X-CSRF-Token" : header.strip();
-        return TokenExchange.valueAt("/csrf_token", answer, url).map(token -> new Access.Session(ours, token))
+        return TokenExchange.valueAt("/csrf_token", answer, url).map(token -> new Access.Session(url, ours, token))
                 .or(() -> TokenExchange.valueAt("cookie:csrftoken", answer, url)
-                        .map(token -> new Access.Session("X-CSRFToken", token)))
+                        .map(token -> new Access.Session(url, "X-CSRFToken", token)))
                 .or(() -> TokenExchange.valueAt("cookie:XSRF-TOKEN", answer, url)
-                        .map(token -> new Access.Session("X-XSRF-TOKEN", token)));
+                        .map(token -> new Access.Session(url, "X-XSRF-TOKEN", token)));
     }
 
     /** An identity that sends an API key in a header or the query. */
@@ -325,6 +328,10 @@ public final class IdentityService {
      */
     public Outcome logout(String serverUrl, Identity identity) {
         Instant now = clock.instant();
+        if (identity.access() instanceof Access.Session session && session.endpoint() != null
+                && session.endpoint().endsWith(SESSION_ENDPOINT) && identity.cookies() != null) {
+            return endSession(identity, session, now);
+        }
         if (identity.cookies() != null) {
             identity.cookies().clear();
         }
@@ -350,6 +357,23 @@ public final class IdentityService {
             }
             case ApiResult.Failure f -> new Outcome.Failed(f.reason(), identity.withEvent(
                     new TimelineEvent(now, TimelineEvent.Kind.FAILED, "logout: " + f.reason())));
+        };
+    }
+
+    /** Our backend's session logout: {@code DELETE /v1/auth/session} with the cookie and the CSRF token. */
+    private Outcome endSession(Identity identity, Access.Session session, Instant now) {
+        ApiResult result = sender(identity.cookies()).send(session.withCsrf(new ApiRequest("DELETE",
+                session.endpoint(), List.of(), null)));
+        identity.cookies().clear();
+        return switch (result) {
+            case ApiResult.Response r when r.isSuccess() -> new Outcome.Success(identity.withEvent(
+                    new TimelineEvent(now, TimelineEvent.Kind.REVOKED, "logged out: the server ended the session")));
+            case ApiResult.Response r -> new Outcome.Refused(r.status(), reason(r), identity.withEvent(
+                    new TimelineEvent(now, TimelineEvent.Kind.FAILED, "logout refused (" + r.status()
+                            + "); its cookies are forgotten here")));
+            case ApiResult.Failure f -> new Outcome.Failed(f.reason(), identity.withEvent(
+                    new TimelineEvent(now, TimelineEvent.Kind.FAILED, "logout: " + f.reason()
+                            + "; its cookies are forgotten here")));
         };
     }
 

@@ -59,6 +59,12 @@ class IdentityServiceHttpTest {
         assertEquals(200, ((ApiResult.Response) withCookies.send(read)).status());
         assertEquals(403, ((ApiResult.Response) withCookies.send(ApiRequest.json("POST", backend.baseUrl(),
                 "/v1/posts", "{\"title\":\"No token\",\"content\":\"x\"}"))).status());
+
+        String cookie = "session=" + session.cookies().value("session").orElseThrow();
+        Identity out = success(identities.logout(backend.baseUrl(), session));
+        assertTrue(!out.hasCredentials() && out.timeline().getLast().detail().contains("the server ended the session"));
+        assertEquals(401, ((ApiResult.Response) API.send(ApiRequest.get(backend.baseUrl(), "/v1/users/me")
+                .withHeader("Cookie", cookie))).status(), "ended on the server, not only forgotten here");
     }
 
     @Test

@@ -76,9 +76,11 @@ public final class IdentitiesView extends BorderPane {
         loginBody.textProperty().bindBidirectional(model.loginBodyProperty());
         TextField tokenAt = field("tokenAtField", "/access_token, header:Authorization or cookie:token",
                 model.tokenAtProperty());
-        TextField csrfAt = field("csrfAtField", "blank: found in the answer, if any", model.csrfAtProperty());
+        TextField csrfAt = field("csrfAtField", "blank: look in the answer", model.csrfAtProperty());
+        csrfAt.setPrefColumnCount(12);
+        HBox.setHgrow(csrfAt, javafx.scene.layout.Priority.ALWAYS);
         TextField csrfHeader = field("csrfHeaderField", "X-CSRF-Token", model.csrfHeaderProperty());
-        csrfHeader.setPrefColumnCount(10);
+        csrfHeader.setPrefColumnCount(9);
         ComboBox<String> keyIn = new ComboBox<>(FXCollections.observableArrayList("header", "query"));
         keyIn.setId("keyInChoice");
         keyIn.setValue(model.keyInQueryProperty().get() ? "query" : "header");
@@ -100,6 +102,7 @@ public final class IdentitiesView extends BorderPane {
         demo.visibleProperty().bind(model.demoAvailableProperty());
         demo.managedProperty().bind(demo.visibleProperty());
         demo.setOnAction(event -> model.addDemoIdentities());
+        demo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         GridPane form = new GridPane(8, 8);
         Runnable layOut = () -> {

@@ -593,7 +593,7 @@ public final class IdentitiesViewModel {
                 if (activate || active.get() != null && active.get().id().equals(identity.id())) {
                     active.set(identity);
                 }
-                say(identity.tokens() == null ? identity.label() + " logged out" : identity.label() + ": "
+                say(!identity.hasCredentials() ? identity.label() + " logged out" : identity.label() + ": "
                         + identity.timeline().getLast().detail());
                 keepRememberedLoginCurrent(identity);
             }

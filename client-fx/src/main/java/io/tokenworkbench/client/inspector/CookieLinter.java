@@ -109,6 +109,7 @@ public final class CookieLinter {
         return cookie.expiresAt() == null ? "when the browser closes (session cookie)"
                 : cookie.expiresAt().isAfter(now)
                 ? "in " + Durations.relative(java.time.Duration.between(now, cookie.expiresAt())) + " ("
-                + cookie.expiresAt() + ")" : "expired " + cookie.expiresAt();
+                + cookie.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")"
+                : "expired " + cookie.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 }

@@ -139,7 +139,8 @@ public final class HeadlessAuthorization {
         return alert == null ? "" : alert.text().strip();
     }
 
-    private static Map<String, String> queryOf(String url) {
+    /** The query parameters of a URL, decoded; the first of a repeated name counts. */
+    public static Map<String, String> queryOf(String url) {
         Map<String, String> values = new LinkedHashMap<>();
         String query = URI.create(url).getRawQuery();
         if (query == null) {

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,15 +55,8 @@ final class LoopbackRedirect implements AutoCloseable {
     }
 
     private void arrive(HttpExchange exchange) throws IOException {
-        Map<String, String> query = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
-        }
+        Map<String, String> query = HeadlessAuthorization.queryOf("http://127.0.0.1"
+                + exchange.getRequestURI().toString());
         boolean first = parameters.complete(Map.copyOf(query));
         byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Token Workbench</title>"
                 + "</head><body><p>" + (first ? "Token Workbench has your answer: you can close this tab."

@@ -6,6 +6,7 @@ import io.tokenworkbench.client.checks.suite.Replay;
 import io.tokenworkbench.client.checks.suite.StatusSet;
 import io.tokenworkbench.client.checks.suite.SuiteIdentity;
 import io.tokenworkbench.client.identity.AuthorizationRequest;
+import io.tokenworkbench.client.identity.HeadlessAuthorization;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 
@@ -248,7 +249,7 @@ final class Replays {
         String endpoint = identities.authorizationEndpoint().orElse(ApiRequest.join(sender.server(), "/oauth/authorize"));
         AuthorizationRequest request = AuthorizationRequest.start(endpoint, identity.clientId(), identity.redirectUri(),
                 null);
-        Map<String, String> query = new LinkedHashMap<>(queryOf(request.url()));
+        Map<String, String> query = new LinkedHashMap<>(HeadlessAuthorization.queryOf(request.url()));
         changed.forEach((key, value) -> {
             if (value.isEmpty()) {
                 query.remove(key);
@@ -329,17 +330,6 @@ final class Replays {
 
     private static RowResult row(String name, String column, ApiRequest request, CellResult cell) {
         return new RowResult(name, request.method() + " " + RequestSender.pathOf(request), true, Map.of(column, cell));
-    }
-
-    private static Map<String, String> queryOf(String url) {
-        Map<String, String> values = new LinkedHashMap<>();
-        String query = java.net.URI.create(url).getRawQuery();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            int eq = pair.indexOf('=');
-            values.put(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                    eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     private RowResult replayed(String name, String column, ApiRequest request, StatusSet expected) {

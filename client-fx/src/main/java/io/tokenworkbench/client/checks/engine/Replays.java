@@ -318,7 +318,7 @@ final class Replays {
     /** A row whose exchange happened inside a login: passed, with what the server said as its note. */
     private static RowResult passed(String name, String column, StatusSet expected, String said) {
         return new RowResult(name, "POST token endpoint", true, Map.of(column,
-                new CellResult(name, column, expected, 400, Outcome.PASS, "", null, said)));
+                new CellResult(name, column, expected, 400, Outcome.PASS, "", null, "refused, as it must be: " + said)));
     }
 
     private RowResult errorsOrFail(String name, String column, Credential credential) {

@@ -523,7 +523,9 @@ public final class Shell extends BorderPane {
     }
 
     private String unreachableText() {
-        return "The server at " + context.serverUrl().get() + " cannot be reached: " + lastReason + ".";
+        String reason = lastReason == null ? "no answer" : lastReason;
+        return "The server at " + context.serverUrl().get() + " cannot be reached: " + reason
+                + (reason.matches(".*[.?!]$") ? "" : ".");
     }
 
     private void showReachability(ServerProbe.Reachability reachability) {

@@ -183,6 +183,7 @@ class ShellViewTest {
                 banner.getText());
         assertTrue(banner.getText().matches(".*Trying again in \\d s\\."), banner.getText());
         assertTrue(!banner.getText().contains("Exception"), "no class names: " + banner.getText());
+        assertTrue(!banner.getText().contains("?."), "one stop after a question: " + banner.getText());
         assertEquals(pageTop, robot.lookup("#pageHolder").query().localToScene(0, 0).getY(),
                 "the banner lies over the page instead of pushing it down");
         robot.interact(shell::stopServerChecks);

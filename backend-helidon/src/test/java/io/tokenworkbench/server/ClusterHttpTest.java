@@ -87,26 +87,34 @@ class ClusterHttpTest {
                 .statusCode());
     }
 
-    @Test
-    void aCookieSessionWorksOnEveryInstanceAndItsLogoutEndsItOnAllOfThemAtOnce() {
-        List<TestServer> lb = cluster(Map.of());
-        HttpResponse<String> login = lb.get(0).send("POST", "/v1/auth/session", null,
-                "{\"username\":\"alice\",\"password\":\"alice-password-1\"}");
+    /** A cookie session's headers (cookie and CSRF token), logged in on this instance. */
+    private static Map<String, String> session(TestServer instance, String username, String password) {
+        HttpResponse<String> login = instance.send("POST", "/v1/auth/session", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
         assertEquals(200, login.statusCode(), login.body());
         java.net.HttpCookie cookie = java.net.HttpCookie.parse(login.headers().firstValue("Set-Cookie").orElseThrow())
                 .getFirst();
         assertEquals("__Host-session", cookie.getName(), "the public URL is https");
-        Map<String, String> session = Map.of("Cookie", cookie.getName() + "=" + cookie.getValue(),
+        return Map.of("Cookie", cookie.getName() + "=" + cookie.getValue(),
                 "X-CSRF-Token", TestServer.json(login).get("csrf_token").asText());
+    }
 
-        assertEquals(200, lb.get(1).send("GET", "/v1/users/me", null, null, session).statusCode());
+    private static int me(TestServer instance, Map<String, String> session) {
+        return instance.send("GET", "/v1/users/me", null, null, session).statusCode();
+    }
+
+    @Test
+    void aCookieSessionWorksOnEveryInstanceAndItsLogoutEndsItOnAllOfThemAtOnce() {
+        List<TestServer> lb = cluster(Map.of());
+        Map<String, String> session = session(lb.get(0), "alice", "alice-password-1");
+
+        assertEquals(200, me(lb.get(1), session));
         assertEquals(201, lb.get(2).send("POST", "/v1/posts", null, "{\"title\":\"t\",\"content\":\"c\"}", session)
                 .statusCode());
         assertEquals(204, lb.get(1).send("DELETE", "/v1/auth/session", null, null, session).statusCode());
 
         for (TestServer instance : lb) {
-            assertEquals(401, instance.send("GET", "/v1/users/me", null, null, session).statusCode(),
-                    "no propagation delay: every instance reads the session");
+            assertEquals(401, me(instance, session), "no propagation delay: every instance reads the session");
         }
     }
 
@@ -161,9 +169,12 @@ class ClusterHttpTest {
                 .get("id").asLong();
         String token = lb.get(0).login("erin", "a-long-unusual-pass-2", null).get("access_token").asText();
         assertEquals(200, lb.get(0).get("/protected", token).statusCode());
+        Map<String, String> session = session(lb.get(2), "erin", "a-long-unusual-pass-2");
 
         assertEquals(204, lb.get(1).send("DELETE", "/v1/users/" + id, lb.get(1).accessToken("root"), null)
                 .statusCode());
+
+        assertEquals(401, me(lb.get(2), session), "her cookie session ends at once, where it was started too");
 
         eventually("the deletion reaching instance A", () -> lb.get(0).get("/protected", token).statusCode() == 401);
     }
@@ -172,6 +183,7 @@ class ClusterHttpTest {
     void aPasswordResetAsksOnOneInstanceAndConfirmsOnAnother() throws Exception {
         List<TestServer> lb = cluster(Map.of());
         String oldRefresh = lb.get(2).login("mia", "mia-password-1", null).get("refresh_token").asText();
+        Map<String, String> session = session(lb.get(0), "mia", "mia-password-1");
 
         assertEquals(202, lb.get(0).send("POST", "/v1/auth/password-reset/request", null,
                 "{\"email\":\"mia@example.com\"}").statusCode());
@@ -185,6 +197,7 @@ class ClusterHttpTest {
                 "{\"token\":\"" + token.group(1) + "\",\"new_password\":\"a-brand-new-passphrase-9\"}").statusCode());
 
         assertEquals(401, refresh(lb.get(2), oldRefresh).statusCode(), "old sessions end on every instance");
+        assertEquals(401, me(lb.get(2), session), "cookie sessions too");
         assertEquals(200, lb.get(0).form("/v1/auth/token", Map.of("grant_type", "password", "username", "mia",
                 "password", "a-brand-new-passphrase-9")).statusCode());
     }

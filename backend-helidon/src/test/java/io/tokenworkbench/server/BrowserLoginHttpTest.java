@@ -240,6 +240,19 @@ class BrowserLoginHttpTest {
     }
 
     @Test
+    void behindAProxyThatServesTheApiBelowAPrefixTheFormPostsBackThroughIt() throws Exception {
+        try (TestServer prefixed = TestServer.onDatabase(TestDatabases.H2,
+                Map.of("APP_PUBLIC_URL", "https://gateway.example/api"))) {
+            HttpResponse<String> page = prefixed.get("/oauth/authorize?"
+                    + query(authorization(challenge(verifier()), REDIRECT)), null);
+
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<form method=\"post\" action=\"/api/oauth/authorize\">"), page.body());
+            assertTrue(page.headers().firstValue("Set-Cookie").orElse("").contains("; Path=/api/oauth/authorize;"));
+        }
+    }
+
+    @Test
     void theMetadataNamesTheAuthorizationEndpointAndPkce() {
         JsonNode metadata = TestServer.json(server.get("/.well-known/oauth-authorization-server", null));
 

@@ -98,8 +98,8 @@ public final class AuthorizeRoutes {
             case BrowserLogin.Checked.Valid(BrowserLogin.Authorization authorization) -> {
                 String csrf = OpaqueSecrets.generate();
                 response.headers().add(HeaderNames.SET_COOKIE, CSRF_COOKIE + "=" + csrf
-                        + "; Path=/oauth/authorize; HttpOnly; SameSite=Strict");
-                html(response, status, page(error, form(authorization, parameters, csrf)));
+                        + "; Path=" + login.pagePath() + "; HttpOnly; SameSite=Strict");
+                html(response, status, page(error, form(authorization, parameters, csrf, login.pagePath())));
             }
         }
     }
@@ -117,13 +117,14 @@ public final class AuthorizeRoutes {
         JsonBodies.sendBytes(response, page.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String form(BrowserLogin.Authorization authorization, Map<String, String> parameters, String csrf) {
+    private static String form(BrowserLogin.Authorization authorization, Map<String, String> parameters, String csrf,
+                               String action) {
         StringBuilder form = new StringBuilder("<p>")
                 .append(HtmlEncoder.encode(authorization.clientId()))
                 .append(" asks to act on your behalf")
                 .append(authorization.scope() == null || authorization.scope().isBlank() ? ""
                         : " with the scope " + HtmlEncoder.encode(authorization.scope()))
-                .append(".</p>\n<form method=\"post\" action=\"/oauth/authorize\">\n");
+                .append(".</p>\n<form method=\"post\" action=\"").append(HtmlEncoder.encode(action)).append("\">\n");
         parameters.forEach((name, value) -> hidden(form, name, value));
         hidden(form, "csrf", csrf);
         return form.append("""

@@ -97,6 +97,15 @@ public final class BrowserLogin {
         return withParameters(authorization.redirectUri(), Map.of("code", code), authorization.state());
     }
 
+    /**
+     * The login page's path as browsers reach it: under the public URL's path, so that behind a proxy that serves
+     * the API below a prefix the form posts back, and its CSRF cookie comes back, to the same page.
+     */
+    public String pagePath() {
+        String prefix = java.net.URI.create(issuer.get()).getRawPath();
+        return (prefix == null ? "" : prefix.replaceAll("/+$", "")) + "/oauth/authorize";
+    }
+
     /** RFC 7636 §4.2: BASE64URL(SHA256(ASCII(code_verifier))). */
     static String challengeOf(String verifier) {
         try {

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 /**
  * The authorization code flow without a browser, for suites and CI: fetches the authorization page, fills its login
  * form's username, password and (when asked for) second-factor fields, keeps the cookies the server sets, follows
- * redirects, and stops at the redirect to the client's redirect URI without following it (no listener is needed).
- * The page is read with jsoup as a browser would parse it. Its limits: pages that need JavaScript, a CAPTCHA or a
- * consent step beyond one form are out of reach, and it says so.
+ * redirects, confirms one consent page (the first form that posts, after the login), and stops at the redirect to
+ * the client's redirect URI without following it (no listener is needed). The page is read with jsoup as a browser
+ * would parse it. Its limits: pages that need JavaScript, a CAPTCHA or more than one form to click through are out
+ * of reach, and it says so.
  */
 public final class HeadlessAuthorization {
 
@@ -61,6 +62,7 @@ public final class HeadlessAuthorization {
         String url = request.url();
         ApiRequest next = new ApiRequest("GET", url, List.of(new HttpHeader("Accept", "text/html")), null);
         boolean submitted = false;
+        boolean consented = false;
         for (int step = 0; step < MAX_STEPS; step++) {
             if (!(api.send(next) instanceof ApiResult.Response response)) {
                 return new Result.Failed("The login page at " + withoutQuery(next.url()) + " did not answer");
@@ -77,6 +79,13 @@ public final class HeadlessAuthorization {
             Document page = Jsoup.parse(response.body() == null ? "" : response.body(), next.url());
             String said = message(page);
             Element form = page.select("form:has(input[type=password])").first();
+            Element consent = submitted && !consented && form == null && response.status() == 200
+                    ? page.select("form[method=post]").first() : null;
+            if (consent != null) {
+                next = submit(consent, next.url(), username, password, secondFactor);
+                consented = true;
+                continue;
+            }
             if (form == null) {
                 return new Result.Failed("The authorization endpoint answered " + response.status()
                         + (said.isEmpty() ? " with no login form" : ": " + said)

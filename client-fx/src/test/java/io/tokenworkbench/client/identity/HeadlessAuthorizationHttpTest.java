@@ -38,8 +38,7 @@ class HeadlessAuthorizationHttpTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/accounts/authorize", this::authorize);
         server.createContext("/accounts/login", this::login);
-        server.createContext("/accounts/consent", exchange -> redirect(exchange, REDIRECT + "?code=c0de&state="
-                + query(exchange).get("state")));
+        server.createContext("/accounts/consent", this::consent);
         server.createContext("/spa/authorize", exchange -> html(exchange, 200,
                 "<html><body><div id=app></div><script src=/app.js></script></body></html>"));
         server.start();
@@ -87,6 +86,20 @@ class HeadlessAuthorizationHttpTest {
         redirect(exchange, "/accounts/consent?state=" + query(exchange).get("state"));
     }
 
+    /** A consent page of one button, as oidc-provider and Keycloak show after the login; its post grants. */
+    private void consent(HttpExchange exchange) throws IOException {
+        String state = query(exchange).get("state");
+        if (exchange.getRequestMethod().equals("POST")) {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            redirect(exchange, REDIRECT + "?code=c0de&state=" + state);
+            return;
+        }
+        html(exchange, 200, """
+                <html><body><p>spa wants to read your profile.</p>
+                <form method="post" action="/accounts/consent?state=%s"><input type="hidden" name="grant" value="yes">
+                <button type="submit">Continue</button></form></body></html>""".formatted(state));
+    }
+
     @Test
     void itFillsAForeignFormKeepsItsCookieAndFollowsRedirectsToTheCode() {
         AuthorizationRequest request = new AuthorizationRequest(base() + "/accounts/authorize", "spa", REDIRECT, null,
@@ -102,6 +115,7 @@ class HeadlessAuthorizationHttpTest {
         Map<String, String> form = parse(posted.getFirst());
         assertEquals("on", form.get("remember"));
         assertEquals(null, form.get("action"), "buttons are not fields");
+        assertEquals("grant=yes", posted.get(1), "the consent page was confirmed once");
     }
 
     @Test

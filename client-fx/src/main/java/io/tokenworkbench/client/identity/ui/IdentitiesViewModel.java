@@ -77,7 +77,9 @@ public final class IdentitiesViewModel {
     };
     private final BooleanProperty secretInForm = new SimpleBooleanProperty(this, "secretInForm", false);
     private final StringProperty loginMethod = new SimpleStringProperty(this, "loginMethod", "POST");
-    private final StringProperty loginPath = new SimpleStringProperty(this, "loginPath", "/auth/login");
+    private static final String DEFAULT_LOGIN_PATH = "/auth/login";
+    private static final String OUR_SESSION_PATH = "/v1/auth/session";
+    private final StringProperty loginPath = new SimpleStringProperty(this, "loginPath", DEFAULT_LOGIN_PATH);
     private final StringProperty loginBody = new SimpleStringProperty(this, "loginBody", DEFAULT_LOGIN_BODY);
     private final StringProperty tokenAt = new SimpleStringProperty(this, "tokenAt", "/access_token");
     /** Where a cookie session's CSRF token is (blank: the API wants none), and the header it goes back in. */
@@ -121,6 +123,12 @@ public final class IdentitiesViewModel {
         this.now.set(clock.instant());
         canLogin = Bindings.createBooleanBinding(this::complete, tasks.busyProperty(), kind, username, password,
                 clientId, loginPath, keyName, rawToken);
+        kind.addListener((obs, old, chosen) -> {
+            // Our backend's session login, when the server is ours and the path is still the generic default.
+            if (chosen == Kind.SESSION && demoAvailable.get() && loginPath.get().equals(DEFAULT_LOGIN_PATH)) {
+                loginPath.set(OUR_SESSION_PATH);
+            }
+        });
     }
 
     private boolean complete() {

@@ -70,6 +70,29 @@ class IdentitiesViewModelTest {
     }
 
     @Test
+    void aCookieSessionOnOurBackendStartsFromItsSessionLoginElsewhereFromTheGenericPath(@TempDir Path dir) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        IdentitiesViewModel model = new IdentitiesViewModel(FXCollections.observableArrayList(),
+                new SimpleObjectProperty<>(), new SimpleStringProperty("http://127.0.0.1:9"),
+                new IdentityService(API, clock), new RememberedLogins(dir), clock,
+                new BackgroundTasks(Runnable::run, Runnable::run));
+
+        model.demoAvailableProperty().set(false);
+        model.kindProperty().set(IdentitiesViewModel.Kind.SESSION);
+        assertEquals("/auth/login", model.loginPathProperty().get(), "another API: the generic default");
+
+        model.kindProperty().set(IdentitiesViewModel.Kind.PASSWORD);
+        model.demoAvailableProperty().set(true);
+        model.kindProperty().set(IdentitiesViewModel.Kind.SESSION);
+        assertEquals("/v1/auth/session", model.loginPathProperty().get());
+
+        model.kindProperty().set(IdentitiesViewModel.Kind.CUSTOM);
+        model.loginPathProperty().set("/my/login");
+        model.kindProperty().set(IdentitiesViewModel.Kind.SESSION);
+        assertEquals("/my/login", model.loginPathProperty().get(), "a path the user typed stays");
+    }
+
+    @Test
     void aTokenEndpointThatFailsIsNotCalledARefusal(@TempDir Path dir) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/token", exchange -> {

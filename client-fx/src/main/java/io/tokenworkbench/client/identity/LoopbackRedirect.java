@@ -54,10 +54,14 @@ final class LoopbackRedirect implements AutoCloseable {
         }
     }
 
-    private void arrive(HttpExchange exchange) throws IOException {
+    /**
+     * The browser's tab gets its page before the login is told: the login closes this listener as soon as it knows,
+     * which would otherwise cut the page off (the browser then shows a connection error).
+     */
+    private synchronized void arrive(HttpExchange exchange) throws IOException {
         Map<String, String> query = HeadlessAuthorization.queryOf("http://127.0.0.1"
                 + exchange.getRequestURI().toString());
-        boolean first = parameters.complete(Map.copyOf(query));
+        boolean first = !parameters.isDone();
         byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Token Workbench</title>"
                 + "</head><body><p>" + (first ? "Token Workbench has your answer: you can close this tab."
                 : "This login was already answered.") + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
@@ -65,6 +69,9 @@ final class LoopbackRedirect implements AutoCloseable {
         exchange.sendResponseHeaders(200, page.length);
         exchange.getResponseBody().write(page);
         exchange.close();
+        if (first) {
+            parameters.complete(Map.copyOf(query));
+        }
     }
 
     @Override

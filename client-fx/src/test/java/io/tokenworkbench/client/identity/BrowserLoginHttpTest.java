@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,8 +46,13 @@ class BrowserLoginHttpTest {
         API.shutdown();
     }
 
+    /** What the stand-in browser's tab showed at the end: the workbench's page, or why there was none. */
+    private static volatile java.util.concurrent.CompletableFuture<String> lastTab =
+            new java.util.concurrent.CompletableFuture<>();
+
     /** A browser whose user signs in as {@code username} on whatever page the server shows. */
     private static IdentityService.Browser person(String username, String password) {
+        lastTab = new java.util.concurrent.CompletableFuture<>();
         return url -> Thread.ofVirtual().start(() -> {
             try {
                 HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -67,10 +73,10 @@ class BrowserLoginHttpTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 answer.headers().firstValue("Location").ifPresent(location -> {
                     try {
-                        browser.send(HttpRequest.newBuilder(URI.create(location)).build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        lastTab.complete(browser.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                                HttpResponse.BodyHandlers.ofString()).body());
                     } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                        lastTab.complete("no page: " + e);
                     }
                 });
             } catch (Exception e) {
@@ -97,6 +103,8 @@ class BrowserLoginHttpTest {
                 me::toString);
         assertInstanceOf(IdentityService.Outcome.Success.class,
                 new IdentityService(API, Clock.systemUTC()).refresh(backend.baseUrl(), alice), "refreshable");
+        String tab = assertDoesNotThrow(() -> lastTab.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(tab.contains("you can close this tab"), "the browser's tab is told, not cut off: " + tab);
     }
 
     @Test

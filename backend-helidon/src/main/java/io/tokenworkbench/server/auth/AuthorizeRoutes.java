@@ -79,11 +79,9 @@ public final class AuthorizeRoutes {
         } catch (ApiException refused) {
             refused.headers().forEach((name, value) -> response.headers().set(HeaderNames.create(name), value));
             answer(response, checked, parameters, Status.create(refused.status()),
-                    refused.status() != 401 ? refused.detail()
-                            : refused.detail().equals(AuthService.TOTP_REQUIRED) ? "This account uses two-factor "
+                    refused.detail().equals(AuthService.TOTP_REQUIRED) ? "This account uses two-factor "
                             + "authentication: enter your password and the current code from your authenticator app."
-                            : refused.detail().startsWith("The two-factor") ? refused.detail() + "."
-                            : "Invalid username or password.");
+                            : refused.detail().replaceAll("(?<![.?!])$", "."));
             return;
         }
         redirect(response, login.approve(authorization, user));

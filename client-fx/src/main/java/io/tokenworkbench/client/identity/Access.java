@@ -51,10 +51,9 @@ public sealed interface Access {
             this(null, null, null);
         }
 
-        /** The request with the CSRF token, when it changes something and has none yet (RFC 9110 §9.2.1). */
+        /** The request with the CSRF token, when it changes something and has none yet. */
         public io.tokenworkbench.client.http.ApiRequest withCsrf(io.tokenworkbench.client.http.ApiRequest request) {
-            return csrfToken == null || java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.method())
-                    || request.header(csrfHeader).isPresent() ? request : request.withHeader(csrfHeader, csrfToken);
+            return io.tokenworkbench.client.http.Authorizations.csrf(request, csrfHeader, csrfToken);
         }
 
         @Override

@@ -10,8 +10,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,7 @@ public final class HeadlessAuthorization {
             if (response.status() / 100 == 3 && location.isPresent()) {
                 String target = URI.create(next.url()).resolve(location.get().strip()).toString();
                 if (target.startsWith(request.redirectUri())) {
-                    return new Result.Redirected(queryOf(target));
+                    return new Result.Redirected(TokenExchange.formFields(URI.create(target).getRawQuery()));
                 }
                 next = new ApiRequest("GET", target, List.of(new HttpHeader("Accept", "text/html")), null);
                 continue;
@@ -146,21 +144,6 @@ public final class HeadlessAuthorization {
     private static String message(Document page) {
         Element alert = page.select("[role=alert], .error, .errorlist, .alert, #error").first();
         return alert == null ? "" : alert.text().strip();
-    }
-
-    /** The query parameters of a URL, decoded; the first of a repeated name counts. */
-    public static Map<String, String> queryOf(String url) {
-        Map<String, String> values = new LinkedHashMap<>();
-        String query = URI.create(url).getRawQuery();
-        if (query == null) {
-            return values;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            values.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     private static String withoutQuery(String url) {

@@ -59,8 +59,7 @@ final class LoopbackRedirect implements AutoCloseable {
      * which would otherwise cut the page off (the browser then shows a connection error).
      */
     private synchronized void arrive(HttpExchange exchange) throws IOException {
-        Map<String, String> query = HeadlessAuthorization.queryOf("http://127.0.0.1"
-                + exchange.getRequestURI().toString());
+        Map<String, String> query = TokenExchange.formFields(exchange.getRequestURI().getRawQuery());
         boolean first = !parameters.isDone();
         byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Token Workbench</title>"
                 + "</head><body><p>" + (first ? "Token Workbench has your answer: you can close this tab."

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** PKCE (RFC 7636): a random verifier and its S256 challenge. */
-final class Pkce {
+public final class Pkce {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -15,7 +15,7 @@ final class Pkce {
     }
 
     /** 32 random bytes, base64url: 43 characters of the verifier's alphabet (§4.1). */
-    static String verifier() {
+    public static String verifier() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -92,6 +92,24 @@ public final class TokenExchange {
     }
 
     /** {@code a=1&b=2}, form-encoded. */
+    /**
+     * The fields of an {@code application/x-www-form-urlencoded} text, such as a URL's raw query, decoded; the first
+     * of a repeated name counts. The inverse of {@link #formBody}.
+     */
+    public static Map<String, String> formFields(String encoded) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : encoded == null ? new String[0] : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            values.putIfAbsent(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                    java.nio.charset.StandardCharsets.UTF_8), eq < 0 ? ""
+                    : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
     public static String formBody(Map<String, String> fields) {
         return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));

@@ -76,8 +76,7 @@ sealed interface Credential {
 
         @Override
         public ApiRequest authorize(ApiRequest request) {
-            return csrf == null || SAFE_METHODS.contains(request.method()) ? request
-                    : request.withHeader(csrf.header(), csrf.token());
+            return csrf == null ? request : Authorizations.csrf(request, csrf.header(), csrf.token());
         }
 
         @Override
@@ -90,9 +89,6 @@ sealed interface Credential {
             return "Cookies[" + session + (csrf == null ? "" : ", CSRF in " + csrf.header()) + "]";
         }
     }
-
-    /** Methods that change nothing (RFC 9110 §9.2.1): no CSRF token needed. */
-    java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /** A session's CSRF token and the header it goes in. */
     record Csrf(String header, String token) {

@@ -393,7 +393,7 @@ final class Identities implements AutoCloseable {
         sender.secrets().add(password);
         sender.secrets().add(totpSecret);
         return authorizationCodeGrant(variables.fill(code.clientId()), code.redirectUri(), username, password,
-                totpSecret, code.scope() == null ? null : variables.fill(code.scope()), null, code.name());
+                totpSecret, code.scope() == null ? null : variables.fill(code.scope()), code.name());
     }
 
     /** The token request that exchanged the identity's latest code, to present it again (a replay). */
@@ -406,35 +406,25 @@ final class Identities implements AutoCloseable {
         return byName.get(name) instanceof SuiteIdentity.AuthorizationCode code ? Optional.of(code) : Optional.empty();
     }
 
-    /**
-     * Signs in on the login page as {@code username} and exchanges the code; {@code verifierOverride} sends another
-     * verifier than the request's (a replay that proves the server checks it), null for the right one.
-     */
-    Credential authorizationCodeGrant(String clientId, String redirectUri, String username, String password,
-                                      String totpSecret, String scope, String verifierOverride, String identity) {
-        return signIn(clientId, redirectUri, username, password, totpSecret, scope).map(signedIn -> {
-            Map<String, String> form = signedIn.request().exchange(signedIn.code());
-            if (verifierOverride != null) {
-                form.put("code_verifier", verifierOverride);
-            }
-            ApiRequest exchange = tokenRequest(form);
-            if (identity != null) {
-                codeExchanges.put(identity, exchange);
-            }
-            return tokenAnswer("exchanging the authorization code of " + username,
-                    sender.send(exchange, null, new Credential.None(), true), null);
-        }, reason -> new Credential.Unavailable(reason));
+    /** Signs in on the login page as {@code username} and exchanges the code, kept for the identity's replay. */
+    private Credential authorizationCodeGrant(String clientId, String redirectUri, String username, String password,
+                                              String totpSecret, String scope, String identity) {
+        SignInResult result = signIn(clientId, redirectUri, username, password, totpSecret, scope);
+        if (result.signedIn() == null) {
+            return new Credential.Unavailable(result.failure());
+        }
+        ApiRequest exchange = tokenRequest(result.signedIn().request().exchange(result.signedIn().code()));
+        codeExchanges.put(identity, exchange);
+        return tokenAnswer("exchanging the authorization code of " + username,
+                sender.send(exchange, null, new Credential.None(), true), null);
     }
 
     /** A code from the login page, and the request it answers. */
     record SignedIn(AuthorizationRequest request, String code) {
     }
 
-    /** What a headless sign-in came to: a code, or why not. */
+    /** What a headless sign-in came to: a code (failure null), or why not (signedIn null). */
     record SignInResult(SignedIn signedIn, String failure) {
-        <T> T map(java.util.function.Function<SignedIn, T> ok, java.util.function.Function<String, T> failed) {
-            return signedIn != null ? ok.apply(signedIn) : failed.apply(failure);
-        }
     }
 
     /** The browser login's page: the suite's, else the metadata's. */

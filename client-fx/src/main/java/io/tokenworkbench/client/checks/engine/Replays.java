@@ -6,7 +6,8 @@ import io.tokenworkbench.client.checks.suite.Replay;
 import io.tokenworkbench.client.checks.suite.StatusSet;
 import io.tokenworkbench.client.checks.suite.SuiteIdentity;
 import io.tokenworkbench.client.identity.AuthorizationRequest;
-import io.tokenworkbench.client.identity.HeadlessAuthorization;
+import io.tokenworkbench.client.identity.Pkce;
+import io.tokenworkbench.client.identity.TokenExchange;
 import io.tokenworkbench.client.http.ApiRequest;
 import io.tokenworkbench.client.http.ApiResult;
 
@@ -224,13 +225,16 @@ final class Replays {
                     "what the code issued survives its second use"));
         }
         SuiteIdentity.AuthorizationCode identity = identities.authorizationCodeIdentity(column).orElseThrow();
-        Credential wrongVerifier = identities.authorizationCodeGrant(identity.clientId(), identity.redirectUri(),
-                identity.username(), identity.password(), identity.totpSecret(), identity.scope(),
-                AuthorizationRequest.start("http://unused", identity.clientId(), identity.redirectUri(), null)
-                        .verifier(), null);
-        rows.add(wrongVerifier instanceof Credential.Unavailable(String reason) && reason.contains(" answered 400")
-                ? passed(verifier, column, StatusSet.of(400), reason)
-                : errorsOrFail(verifier, column, wrongVerifier));
+        Identities.SignInResult second = identities.signIn(identity.clientId(), identity.redirectUri(),
+                identity.username(), identity.password(), identity.totpSecret(), identity.scope());
+        if (second.signedIn() == null) {
+            rows.addAll(errors(column, second.failure(), verifier));
+        } else {
+            Map<String, String> form = second.signedIn().request().exchange(second.signedIn().code());
+            form.put("code_verifier", Pkce.verifier());
+            rows.add(replayed(verifier, column, identities.tokenRequest(form), StatusSet.of(400),
+                    new Credential.None(), "a code was exchanged with another code_verifier"));
+        }
         rows.add(authorizePage(foreign, column, identity, Map.of("redirect_uri", "https://evil.example/callback"),
                 StatusSet.of(400), null));
         rows.add(authorizePage(noPkce, column, identity, Map.of("code_challenge", "", "code_challenge_method", ""),
@@ -249,7 +253,8 @@ final class Replays {
         String endpoint = identities.authorizationEndpoint().orElse(ApiRequest.join(sender.server(), "/oauth/authorize"));
         AuthorizationRequest request = AuthorizationRequest.start(endpoint, identity.clientId(), identity.redirectUri(),
                 null);
-        Map<String, String> query = new LinkedHashMap<>(HeadlessAuthorization.queryOf(request.url()));
+        Map<String, String> query = new LinkedHashMap<>(TokenExchange.formFields(
+                java.net.URI.create(request.url()).getRawQuery()));
         changed.forEach((key, value) -> {
             if (value.isEmpty()) {
                 query.remove(key);
@@ -313,19 +318,6 @@ final class Replays {
                 SuiteIdentity.Session.DEFAULT_ENDPOINT, false,
                 SuiteIdentity.Session.DEFAULT_CSRF,
                 SuiteIdentity.Session.DEFAULT_CSRF_HEADER);
-    }
-
-    /** A row whose exchange happened inside a login: passed, with what the server said as its note. */
-    private static RowResult passed(String name, String column, StatusSet expected, String said) {
-        return new RowResult(name, "POST token endpoint", true, Map.of(column,
-                new CellResult(name, column, expected, 400, Outcome.PASS, "", null, "refused, as it must be: " + said)));
-    }
-
-    private RowResult errorsOrFail(String name, String column, Credential credential) {
-        return credential instanceof Credential.Unavailable(String reason)
-                ? errors(column, reason, name).getFirst()
-                : new RowResult(name, "POST token endpoint", true, Map.of(column, new CellResult(name, column,
-                StatusSet.of(400), 200, Outcome.FAIL, "a code was exchanged with another code_verifier", null)));
     }
 
     private static RowResult row(String name, String column, ApiRequest request, CellResult cell) {

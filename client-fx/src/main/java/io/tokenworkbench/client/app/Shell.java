@@ -454,7 +454,7 @@ public final class Shell extends BorderPane {
             Duration left = Duration.between(context.now().get(), active.tokens().expiresAt());
             expiry = left.isNegative() ? " · token expired " + Durations.relative(left) + " ago"
                     : " · token expires in " + Durations.relative(left);
-        } else if (active != null && active.tokens() == null) {
+        } else if (active != null && !active.hasCredentials()) {
             expiry = " · logged out";
         }
         return context.serverUrl().get() + " (" + serverStatus.getText() + ") · as " + who + expiry;

@@ -32,6 +32,7 @@ final class CookiesPane extends BorderPane {
     private final ObservableList<CookieLinter.Report> reports = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObjectProperty<Instant> now;
+    private final TableView<CookieLinter.Report> table = new TableView<>(reports);
 
     CookiesPane(ObservableList<Identity> identities, ObjectProperty<Instant> now) {
         this.now = now;
@@ -71,7 +72,6 @@ final class CookiesPane extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        TableView<CookieLinter.Report> table = new TableView<>(reports);
         table.setId("cookiesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(TextColumns.of("Cookie", report -> report.cookie().name(), 140, true));
@@ -98,6 +98,9 @@ final class CookiesPane extends BorderPane {
         Identity chosen = identity.getValue();
         reports.setAll(chosen == null || chosen.cookies() == null ? java.util.List.of()
                 : linter.lint(chosen.cookies(), chosen.origin(), now.get() == null ? Instant.now() : now.get()));
-        findings.clear();
+        // The first cookie's findings at once; the arrow keys move on from there.
+        table.getSelectionModel().selectFirst();
+        CookieLinter.Report selected = table.getSelectionModel().getSelectedItem();
+        findings.setAll(selected == null ? java.util.List.of() : selected.findings());
     }
 }

@@ -14,7 +14,6 @@ import io.tokenworkbench.server.security.Access;
 import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.session.Sessions;
 
-import java.util.Locale;
 
 /** Handlers of {@code /v1/auth/register}, {@code /v1/auth/token} and {@code /v1/auth/logout}. */
 public final class AuthRoutes {
@@ -42,7 +41,7 @@ public final class AuthRoutes {
         String text = JsonBodies.utf8(request);
         String refreshToken = null;
         if (!text.isBlank()) {
-            String type = request.headers().contentType().map(m -> m.text().toLowerCase(Locale.ROOT)).orElse("");
+            String type = JsonBodies.mediaType(request);
             refreshToken = type.contains("x-www-form-urlencoded")
                     ? FormFields.parse(text).get("refresh_token")
                     : JsonBodies.parse(text, LogoutRequest.class).refreshToken();
@@ -57,7 +56,7 @@ public final class AuthRoutes {
     }
 
     private static TokenRequest readTokenRequest(ServerRequest request) {
-        String type = request.headers().contentType().map(m -> m.text().toLowerCase(Locale.ROOT)).orElse("");
+        String type = JsonBodies.mediaType(request);
         String text = JsonBodies.utf8(request);
         if (type.contains("json")) {
             if (text.isBlank()) {

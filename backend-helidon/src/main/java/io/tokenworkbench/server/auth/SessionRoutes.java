@@ -15,7 +15,6 @@ import io.tokenworkbench.server.security.Caller;
 import io.tokenworkbench.server.session.Sessions;
 import io.tokenworkbench.server.user.UserAccount;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,7 +75,7 @@ public final class SessionRoutes {
     }
 
     private static SessionRequest readLogin(ServerRequest request) {
-        String type = request.headers().contentType().map(m -> m.text().toLowerCase(Locale.ROOT)).orElse("");
+        String type = JsonBodies.mediaType(request);
         String text = JsonBodies.utf8(request);
         if (type.contains("json")) {
             return JsonBodies.parse(text, SessionRequest.class);

@@ -30,9 +30,14 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** The request's media type in lower case, parameters included; empty when it names none. */
+    public static String mediaType(ServerRequest request) {
+        return request.headers().contentType().map(m -> m.text().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
     /** The body as the given type; 415 if it is not JSON, 400 (naming the field) if it does not fit. */
     public static <T> T read(ServerRequest request, Class<T> type) {
-        String contentType = request.headers().contentType().map(m -> m.text().toLowerCase(Locale.ROOT)).orElse("");
+        String contentType = mediaType(request);
         if (!contentType.isEmpty() && !contentType.contains("json")) {
             throw ApiException.unsupportedMediaType("Send the body as application/json");
         }

@@ -83,6 +83,7 @@ public final class Shell extends BorderPane {
                               create or save a post from its title)
             Double-click      make an identity active; put a history entry back in the console
             Tab, Shift+Tab    next and previous control; in a text area too (Ctrl+Tab types a tab)
+            Ctrl+PgDn, PgUp   next and previous tab, e.g. the inspector's Inspect, Sign and Cookies
             Arrow keys        move between the access matrix's cells; its details follow
             Escape            close a dialog
             F1                this list""";
